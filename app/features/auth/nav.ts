@@ -1,0 +1,19 @@
+import type { Role } from '#db/schema/organizations.ts'
+import { type Permission, can } from './permissions.ts'
+
+export type NavItem = { to: string; labelKey: string; permission?: Permission }
+
+/** The shell's navigation; items a role may not use are not shown (the routes refuse them anyway). */
+export const navItems: NavItem[] = [
+  { to: '/dashboard', labelKey: 'nav.dashboard' },
+  { to: '/partners', labelKey: 'nav.partners', permission: 'partners:read' },
+  { to: '/admin/users', labelKey: 'nav.users', permission: 'users:read' },
+  { to: '/admin/settings', labelKey: 'nav.settings', permission: 'org:settings' },
+  { to: '/admin/audit', labelKey: 'nav.audit', permission: 'audit:read' },
+  { to: '/admin/outbox', labelKey: 'nav.outbox', permission: 'outbox:read' },
+  { to: '/account/sessions', labelKey: 'nav.account' },
+]
+
+export function navFor(role: Role) {
+  return navItems.filter((item) => !item.permission || can(role, item.permission))
+}

@@ -1,0 +1,31 @@
+import type { Role } from '#db/schema/organizations.ts'
+
+export const roles = ['owner', 'admin', 'manager', 'member', 'member_own', 'viewer', 'portal'] as const
+
+/** Internal staff roles, strongest first; `portal` is a customer's portal user. */
+const staff: Role[] = ['owner', 'admin', 'manager', 'member', 'member_own', 'viewer']
+
+const matrix = {
+  'org:settings': ['owner', 'admin'],
+  'users:read': ['owner', 'admin', 'manager'],
+  'users:manage': ['owner', 'admin'],
+  'users:invite': ['owner', 'admin'],
+  'audit:read': ['owner', 'admin'],
+  'outbox:read': ['owner'],
+  'partners:read': [...staff, 'portal'],
+  'partners:invite': ['owner', 'admin', 'manager'],
+  'partners:status': ['owner', 'admin', 'manager'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof matrix
+
+export function can(role: Role, permission: Permission): boolean {
+  return (matrix[permission] as readonly Role[]).includes(role)
+}
+
+/** Roles an inviter may hand out: never more than their own. */
+export function assignableRoles(role: Role): Role[] {
+  if (role === 'owner') return [...roles]
+  if (role === 'admin') return roles.filter((r) => r !== 'owner')
+  return []
+}

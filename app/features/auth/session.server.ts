@@ -1,0 +1,115 @@
+import { parse, serialize } from 'cookie'
+import { and, eq, ne } from 'drizzle-orm'
+import { asSystem } from '#db/tenant.ts'
+import { memberships, organizations, sessions, users } from '#db/schema/index.ts'
+import { getConfig } from '#server/config.ts'
+import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
+
+const DAY = 24 * 60 * 60 * 1000
+// Last-seen and idle expiry are refreshed at most this often, so reads do not write on every request.
+const TOUCH_INTERVAL = 60 * 1000
+
+export const SESSION_COOKIE = 'tandem_session'
+
+export type SessionMeta = { ip: string | null; userAgent: string | null }
+
+export async function createSession(userId: string, orgId: string, meta: SessionMeta) {
+  const config = getConfig()
+  const token = generateToken()
+  const now = Date.now()
+  const session = {
+    id: hashToken(token),
+    userId,
+    orgId,
+    idleExpiresAt: new Date(now + config.SESSION_IDLE_DAYS * DAY),
+    expiresAt: new Date(now + config.SESSION_ABSOLUTE_DAYS * DAY),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 400) ?? null,
+  }
+  await asSystem((tx) => tx.insert(sessions).values(session))
+  return { token, session }
+}
+
+export type ValidSession = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>
+
+/** Returns the session with its user, active org and role, or null when unknown, expired or deactivated. */
+export async function validateSessionToken(token: string) {
+  const id = hashToken(token)
+  const rows = await asSystem((tx) =>
+    tx
+      .select({
+        session: sessions,
+        user: { id: users.id, email: users.email, name: users.name, locale: users.locale },
+        org: {
+          id: organizations.id,
+          name: organizations.name,
+          kind: organizations.kind,
+          slug: organizations.slug,
+          locale: organizations.locale,
+          timeZone: organizations.timeZone,
+          defaultCurrency: organizations.defaultCurrency,
+        },
+        role: memberships.role,
+        membershipStatus: memberships.status,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(organizations, eq(organizations.id, sessions.orgId))
+      .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
+      .where(eq(sessions.id, id))
+      .limit(1),
+  )
+  const row = rows[0]
+  if (!row) return null
+  const now = Date.now()
+  if (
+    row.membershipStatus !== 'active' ||
+    row.session.expiresAt.getTime() <= now ||
+    row.session.idleExpiresAt.getTime() <= now
+  ) {
+    await invalidateSession(id)
+    return null
+  }
+  if (now - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL) {
+    const idleExpiresAt = new Date(
+      Math.min(now + getConfig().SESSION_IDLE_DAYS * DAY, row.session.expiresAt.getTime()),
+    )
+    await asSystem((tx) =>
+      tx.update(sessions).set({ lastSeenAt: new Date(now), idleExpiresAt }).where(eq(sessions.id, id)),
+    )
+    row.session.lastSeenAt = new Date(now)
+    row.session.idleExpiresAt = idleExpiresAt
+  }
+  return { session: row.session, user: row.user, org: row.org, role: row.role }
+}
+
+export async function invalidateSession(sessionId: string) {
+  await asSystem((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)))
+}
+
+/** Ends every session of a user, except optionally the one in use (after a password change). */
+export async function invalidateUserSessions(userId: string, options: { except?: string; orgId?: string } = {}) {
+  const conditions = [eq(sessions.userId, userId)]
+  if (options.except) conditions.push(ne(sessions.id, options.except))
+  if (options.orgId) conditions.push(eq(sessions.orgId, options.orgId))
+  await asSystem((tx) => tx.delete(sessions).where(and(...conditions)))
+}
+
+const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' } as const
+
+export function sessionCookie(token: string, expires: Date, secure: boolean) {
+  return serialize(SESSION_COOKIE, token, { ...cookieOptions, expires, secure })
+}
+
+export function clearSessionCookie(secure: boolean) {
+  return serialize(SESSION_COOKIE, '', { ...cookieOptions, maxAge: 0, secure })
+}
+
+export function readSessionToken(request: Request): string | null {
+  return parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE] || null
+}
+
+/** Secure cookies whenever the request reached us over HTTPS (directly or via a trusted proxy). */
+export function isSecureRequest(request: Request) {
+  return new URL(request.url).protocol === 'https:'
+}

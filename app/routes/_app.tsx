@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LanguageSwitcher } from '#app/components/language-switcher.tsx'
+import { navFor } from '#app/features/auth/nav.ts'
+import { requireUser } from '#app/features/auth/require.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request)
+  // An explicit, minimal selection: nothing else about the session reaches the browser.
+  return {
+    user: { id: auth.user.id, name: auth.user.name, email: auth.user.email },
+    org: { id: auth.org.id, name: auth.org.name, kind: auth.org.kind },
+    role: auth.role,
+    nav: navFor(auth.role),
+  }
+}
+
+export default function AppShell() {
+  const { user, org, role, nav } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        {t('skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <span className="text-lg font-bold text-brand-700">Tandem</span>
+          <span className="text-sm text-slate-600">
+            {org.name} · {t(`orgKind.${org.kind}`)}
+          </span>
+          <div className="ms-auto flex items-center gap-3">
+            <LanguageSwitcher />
+            <span className="text-sm text-slate-700">
+              {user.name} <span className="text-slate-500">({t(`role.${role}`)})</span>
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                {t('signOut')}
+              </button>
+            </Form>
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="mx-auto max-w-7xl px-4">
+          <ul className="flex flex-wrap gap-1">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  className={({ isActive }) =>
+                    `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
+                  }
+                >
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        <Outlet />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,94 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AuthLayout } from '#app/components/auth-layout.tsx'
+import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Field } from '#app/components/ui/field.tsx'
+import { requireAnonymous, safeRedirect } from '#app/features/auth/require.server.ts'
+import { LoginSchema } from '#app/features/auth/schemas.ts'
+import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
+import { signIn } from '#app/features/auth/sign-in.server.ts'
+import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Tandem' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: LoginSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const ip = context.ip ?? 'unknown'
+  const waitAddress = await consumeRateLimit('signInAddress', ip)
+  const wait = waitAddress ?? (await consumeRateLimit('signIn', `${ip}|${email}`))
+  if (wait) {
+    return data(submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields: ['password'] }), {
+      status: 429,
+      headers: { 'Retry-After': String(wait) },
+    })
+  }
+  const result = await signIn(
+    { email, password },
+    { ip: context.ip, userAgent: request.headers.get('user-agent'), requestId: context.requestId },
+  )
+  if (!result) {
+    return data(submission.reply({ formErrors: ['auth:login.invalid'], hideFields: ['password'] }), { status: 400 })
+  }
+  await resetRateLimit('signIn', `${ip}|${email}`)
+  return redirect(safeRedirect(redirectTo), {
+    headers: { 'Set-Cookie': sessionCookie(result.token, result.session.expiresAt, isSecureRequest(request)) },
+  })
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation('auth')
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const errors = useFieldErrors()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <AuthLayout
+      title={t('login.title')}
+      footer={
+        <Link to="/forgot-password" className="text-brand-700 underline">
+          {t('login.forgot')}
+        </Link>
+      }
+    >
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field
+          label={t('login.email')}
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', autoFocus: true }}
+          errors={errors(fields.email.errors)}
+        />
+        <Field
+          label={t('login.password')}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+          errors={errors(fields.password.errors)}
+        />
+        <Button className="w-full" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? t('login.submitting') : t('login.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  )
+}

@@ -1,0 +1,5 @@
+export * from './audit.ts'
+export * from './organizations.ts'
+export * from './outbox.ts'
+export * from './partnerships.ts'
+export * from './users.ts'

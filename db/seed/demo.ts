@@ -1,0 +1,137 @@
+import { count } from 'drizzle-orm'
+import type { Tx } from '#db/client.ts'
+import { auditEvents, organizations } from '#db/schema/index.ts'
+import type { OrgKind, Role } from '#db/schema/organizations.ts'
+import { createMember, createOrg, createPartnership } from './factories.ts'
+
+export const DEMO_PASSWORD = 'tandem-demo-2026'
+
+type DemoOrg = {
+  key: string
+  kind: OrgKind
+  name: string
+  code: string
+  locale?: string
+  people: { email: string; name: string; role: Role }[]
+}
+
+const acmeStaff: DemoOrg['people'] = [
+  { email: 'owner@acme.test', name: 'Olivia Owner', role: 'owner' },
+  { email: 'admin@acme.test', name: 'Adam Admin', role: 'admin' },
+  { email: 'manager@acme.test', name: 'Maya Manager', role: 'manager' },
+  { email: 'member@acme.test', name: 'Mateo Member', role: 'member' },
+  { email: 'own@acme.test', name: 'Nora Ownrecords', role: 'member_own' },
+  { email: 'viewer@acme.test', name: 'Victor Viewer', role: 'viewer' },
+]
+
+export const demoOrgs: DemoOrg[] = [
+  { key: 'acme', kind: 'manufacturer', name: 'Acme Appliances', code: 'ACME', people: acmeStaff },
+  {
+    key: 'brightside',
+    kind: 'retailer',
+    name: 'Brightside Retail',
+    code: 'BRIGHT',
+    people: [
+      { email: 'admin@brightside.test', name: 'Bella Brightside', role: 'owner' },
+      { email: 'buyer@brightside.test', name: 'Ben Buyer', role: 'member' },
+    ],
+  },
+  {
+    key: 'corner',
+    kind: 'retailer',
+    name: 'Corner Home Stores',
+    code: 'CORNER',
+    people: [{ email: 'admin@corner.test', name: 'Carla Corner', role: 'owner' }],
+  },
+  {
+    key: 'delta',
+    kind: 'distributor',
+    name: 'Delta Distribution',
+    code: 'DELTA',
+    people: [{ email: 'admin@delta.test', name: 'Dario Delta', role: 'owner' }],
+  },
+  {
+    key: 'evergreen',
+    kind: 'customer',
+    name: 'Evergreen Hotels',
+    code: 'EVERG',
+    people: [
+      { email: 'admin@evergreen.test', name: 'Eva Evergreen', role: 'owner' },
+      { email: 'portal@evergreen.test', name: 'Emil Portal', role: 'portal' },
+    ],
+  },
+  {
+    key: 'farsi',
+    kind: 'customer',
+    name: 'فروشگاه پارس',
+    code: 'PARS',
+    locale: 'fa',
+    people: [{ email: 'portal@pars.test', name: 'پریسا رضایی', role: 'portal' }],
+  },
+  {
+    key: 'zenith',
+    kind: 'manufacturer',
+    name: 'Zenith Tools',
+    code: 'ZENITH',
+    people: [{ email: 'owner@zenith.test', name: 'Zane Zenith', role: 'owner' }],
+  },
+]
+
+const demoPartnerships = [
+  { host: 'acme', partner: 'brightside', kind: 'channel', tier: 'gold', status: 'active' },
+  { host: 'acme', partner: 'corner', kind: 'channel', tier: 'silver', status: 'active' },
+  { host: 'acme', partner: 'delta', kind: 'channel', tier: 'platinum', status: 'suspended' },
+  { host: 'acme', partner: 'evergreen', kind: 'customer', tier: 'standard', status: 'active' },
+  { host: 'acme', partner: 'farsi', kind: 'customer', tier: 'standard', status: 'active' },
+  { host: 'zenith', partner: 'brightside', kind: 'channel', tier: 'bronze', status: 'active' },
+] as const
+
+export async function isEmpty(tx: Tx) {
+  const [row] = await tx.select({ n: count() }).from(organizations)
+  return row.n === 0
+}
+
+/** Seeds the demo world once; a second run finds organizations and leaves the data alone. */
+export async function seedDemo(tx: Tx) {
+  const ids = new Map<string, string>()
+  const people = new Map<string, string>()
+  for (const def of demoOrgs) {
+    const org = await createOrg(tx, {
+      kind: def.kind,
+      name: def.name,
+      slug: def.key,
+      customerCode: def.code,
+      locale: def.locale,
+    })
+    ids.set(def.key, org.id)
+    for (const person of def.people) {
+      const user = await createMember(tx, { orgId: org.id, ...person, password: DEMO_PASSWORD })
+      people.set(person.email, user.id)
+    }
+  }
+  for (const p of demoPartnerships) {
+    const hostOrgId = ids.get(p.host) as string
+    const partnership = await createPartnership(tx, {
+      hostOrgId,
+      partnerOrgId: ids.get(p.partner) as string,
+      kind: p.kind,
+      tier: p.tier,
+      status: p.status,
+      accountManagerId: p.host === 'acme' ? people.get('manager@acme.test') : null,
+    })
+    await tx.insert(auditEvents).values({
+      orgId: hostOrgId,
+      action: 'partnership.created',
+      targetType: 'partnership',
+      targetId: partnership.id,
+      data: { partner: p.partner, seeded: true },
+    })
+  }
+}
+
+export function demoBanner() {
+  const lines = demoOrgs.flatMap((org) =>
+    org.people.map((p) => `  ${p.email.padEnd(26)} ${p.role.padEnd(11)} ${org.name} (${org.kind})`),
+  )
+  return ['Demo logins (password for all: ' + DEMO_PASSWORD + '):', ...lines].join('\n')
+}

@@ -1,0 +1,66 @@
+import crypto from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import type { Logger } from 'pino'
+import { pinoHttp } from 'pino-http'
+import type { ViteDevServer } from 'vite'
+import type { TandemLoadContext } from '#app/lib/load-context.ts'
+import type { Config } from './config.ts'
+import { cspNonce, originCheck, securityHeaders } from './security.ts'
+
+type Options = {
+  config: Config
+  logger: Logger
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  vite?: ViteDevServer
+}
+
+export function createApp({ config, logger, build, vite }: Options) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.TRUST_PROXY === 'true')
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || crypto.randomUUID()
+        res.setHeader('x-request-id', id)
+        return id
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') ?? false },
+    }),
+  )
+  app.use(cspNonce)
+  app.use(securityHeaders({ dev: !!vite }))
+  app.use(compression())
+
+  if (vite) {
+    app.use(vite.middlewares)
+  } else {
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+    app.use(express.static('build/client', { maxAge: '1h' }))
+  }
+  app.get('/healthz', (_req, res) => {
+    res.type('text/plain').send('ok')
+  })
+
+  app.use(originCheck({ appOrigin: config.APP_ORIGIN }))
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV === 'production' ? 'production' : 'development',
+      getLoadContext: (req, res): TandemLoadContext => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: String(req.id),
+        ip: req.ip ?? null,
+        logger: req.log,
+      }),
+    }),
+  )
+  return app
+}

@@ -1,0 +1,55 @@
+import http from 'node:http'
+import type { ServerBuild } from '@remix-run/node'
+import { createApp } from './app.ts'
+import { ConfigError, getConfig } from './config.ts'
+import { createLogger } from './logger.ts'
+import type { EntryExports } from '#app/entry.server.tsx'
+
+async function main() {
+  const config = getConfig()
+  const logger = createLogger(config)
+  const production = config.NODE_ENV === 'production'
+
+  const vite = production
+    ? undefined
+    : await import('vite').then((v) => v.createServer({ server: { middlewareMode: true }, appType: 'custom' }))
+  // The server reaches app code only through the Remix build, so there is one module graph (one pool).
+  const loadBuild = async (): Promise<ServerBuild> =>
+    vite
+      ? ((await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild)
+      : ((await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild)
+
+  const initial = await loadBuild()
+  const entry = initial.entry.module as unknown as EntryExports
+  const started = performance.now()
+  const summary = await entry.bootstrap()
+  logger.info({ ms: Math.round(performance.now() - started), ...summary.log }, 'database ready')
+
+  const app = createApp({ config, logger, build: vite ? loadBuild : initial, vite })
+  const server = http.createServer(app)
+  server.listen(config.PORT, config.HOST, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    logger.info({ port }, `Tandem listening on http://localhost:${port}`)
+    if (summary.banner) process.stdout.write(`\n${summary.banner}\n`)
+  })
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down')
+    server.close()
+    await entry.shutdown()
+    await vite?.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`)
+  } else {
+    process.stderr.write(`Tandem failed to start: ${error?.stack ?? error}\n`)
+  }
+  process.exit(1)
+})
