@@ -15,9 +15,10 @@ type Options = {
   logger: Logger
   build: ServerBuild | (() => Promise<ServerBuild>)
   vite?: ViteDevServer
+  buildDir?: string
 }
 
-export function createApp({ config, logger, build, vite }: Options) {
+export function createApp({ config, logger, build, vite, buildDir = 'build' }: Options) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.TRUST_PROXY === 'true')
@@ -40,8 +41,8 @@ export function createApp({ config, logger, build, vite }: Options) {
   if (vite) {
     app.use(vite.middlewares)
   } else {
-    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
+    app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
+    app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
   }
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok')

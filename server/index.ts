@@ -1,4 +1,6 @@
 import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createApp } from './app.ts'
 import { ConfigError, getConfig } from './config.ts'
@@ -9,6 +11,7 @@ async function main() {
   const config = getConfig()
   const logger = createLogger(config)
   const production = config.NODE_ENV === 'production'
+  const buildDir = process.env.TANDEM_BUILD_DIR ?? 'build'
 
   const vite = production
     ? undefined
@@ -17,7 +20,7 @@ async function main() {
   const loadBuild = async (): Promise<ServerBuild> =>
     vite
       ? ((await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild)
-      : ((await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild)
+      : ((await import(pathToFileURL(path.resolve(buildDir, 'server/index.js')).href)) as ServerBuild)
 
   const initial = await loadBuild()
   const entry = initial.entry.module as unknown as EntryExports
@@ -25,7 +28,7 @@ async function main() {
   const summary = await entry.bootstrap()
   logger.info({ ms: Math.round(performance.now() - started), ...summary.log }, 'database ready')
 
-  const app = createApp({ config, logger, build: vite ? loadBuild : initial, vite })
+  const app = createApp({ config, logger, build: vite ? loadBuild : initial, vite, buildDir })
   const server = http.createServer(app)
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address()
