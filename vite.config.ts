@@ -11,7 +11,10 @@ declare module '@remix-run/node' {
 
 export default defineConfig({
   // TANDEM_BUILD_DIR lets tests and parallel checks build side by side without clobbering build/.
-  plugins: [tailwindcss(), remix({ ...remixConfig, buildDirectory: process.env.TANDEM_BUILD_DIR ?? 'build' })],
+  plugins: [
+    tailwindcss(),
+    remix({ ...remixConfig, buildDirectory: process.env.TANDEM_BUILD_DIR ?? 'build' }),
+  ],
   server: { port: 3000 },
   build: { target: 'es2022' },
   ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2'] },

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { type EntryContext, createReadableStreamFromReadable } from '@remix-run/node'
+import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
@@ -67,7 +67,10 @@ export default async function handleRequest(
   })
 }
 
-export function handleError(error: unknown, { request, context }: { request: Request; context: TandemLoadContext }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: TandemLoadContext },
+) {
   if (request.signal.aborted) return
   // Thrown Responses are expected control flow (404, 403, redirects), not errors worth a log line.
   if (error instanceof Response) return

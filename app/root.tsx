@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
+  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -59,7 +59,8 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 429 ? 'tooMany' : 'unexpected'
+  const key =
+    status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 429 ? 'tooMany' : 'unexpected'
   return (
     <main className="mx-auto max-w-xl p-10 text-center">
       <p className="text-sm font-semibold text-brand-700">{status}</p>

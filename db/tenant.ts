@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type Tx, getDatabase } from './client.ts'
+import { getDatabase, type Tx } from './client.ts'
 
 export type TenantScope = { orgId: string | null; userId: string | null }
 

@@ -35,8 +35,17 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export class ConfigError extends Error {}
 
-let cached: Config | undefined
+// Cached on globalThis so the server build and code outside it (tests, scripts) read one parsed config.
+const key = Symbol.for('tandem.config')
+type Holder = { [key]?: Config }
+
 export function getConfig(): Config {
-  cached ??= parseConfig()
-  return cached
+  const holder = globalThis as Holder
+  holder[key] ??= parseConfig()
+  return holder[key]
+}
+
+/** Tests change process.env and call this so the next getConfig() parses it again. */
+export function resetConfig() {
+  ;(globalThis as Holder)[key] = undefined
 }

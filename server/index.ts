@@ -2,10 +2,10 @@ import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
+import type { EntryExports } from '#app/entry.server.tsx'
 import { createApp } from './app.ts'
 import { ConfigError, getConfig } from './config.ts'
 import { createLogger } from './logger.ts'
-import type { EntryExports } from '#app/entry.server.tsx'
 
 async function main() {
   const config = getConfig()
@@ -15,7 +15,9 @@ async function main() {
 
   const vite = production
     ? undefined
-    : await import('vite').then((v) => v.createServer({ server: { middlewareMode: true }, appType: 'custom' }))
+    : await import('vite').then((v) =>
+        v.createServer({ server: { middlewareMode: true }, appType: 'custom' }),
+      )
   // The server reaches app code only through the Remix build, so there is one module graph (one pool).
   const loadBuild = async (): Promise<ServerBuild> =>
     vite

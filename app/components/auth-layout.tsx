@@ -2,7 +2,15 @@ import type { ReactNode } from 'react'
 import { LanguageSwitcher } from './language-switcher.tsx'
 
 /** Centered card used by sign-in, password reset and invitation pages. */
-export function AuthLayout({ title, children, footer }: { title: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({
+  title,
+  children,
+  footer,
+}: {
+  title: ReactNode
+  children: ReactNode
+  footer?: ReactNode
+}) {
   return (
     <div className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">

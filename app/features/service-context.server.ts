@@ -1,6 +1,6 @@
+import type { TandemLoadContext } from '#app/lib/load-context.ts'
 import type { Tx } from '#db/client.ts'
 import type { OrgKind, Role } from '#db/schema/organizations.ts'
-import type { TandemLoadContext } from '#app/lib/load-context.ts'
 import { type AuditInput, recordAudit } from './audit/record-audit.server.ts'
 import type { AuthContext } from './auth/require.server.ts'
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { requireUser } from '#app/features/auth/require.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
+import { requireUser } from '#app/features/auth/require.server.ts'
 import { countPartnershipsByStatus } from '#app/features/partners/count-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 
@@ -11,7 +11,9 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Tandem' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)
-  const counts = can(auth.role, 'partners:read') ? await runService(auth, context, countPartnershipsByStatus) : null
+  const counts = can(auth.role, 'partners:read')
+    ? await runService(auth, context, countPartnershipsByStatus)
+    : null
   return { name: auth.user.name, orgName: auth.org.name, counts }
 }
 

@@ -21,7 +21,10 @@ export default function AppShell() {
   const { t } = useTranslation()
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
+      >
         {t('skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -36,7 +39,10 @@ export default function AppShell() {
               {user.name} <span className="text-slate-500">({t(`role.${role}`)})</span>
             </span>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+              >
                 {t('signOut')}
               </button>
             </Form>

@@ -1,6 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
@@ -42,11 +48,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { ip: context.ip, userAgent: request.headers.get('user-agent'), requestId: context.requestId },
   )
   if (!result) {
-    return data(submission.reply({ formErrors: ['auth:login.invalid'], hideFields: ['password'] }), { status: 400 })
+    return data(submission.reply({ formErrors: ['auth:login.invalid'], hideFields: ['password'] }), {
+      status: 400,
+    })
   }
   await resetRateLimit('signIn', `${ip}|${email}`)
   return redirect(safeRedirect(redirectTo), {
-    headers: { 'Set-Cookie': sessionCookie(result.token, result.session.expiresAt, isSecureRequest(request)) },
+    headers: {
+      'Set-Cookie': sessionCookie(result.token, result.session.expiresAt, isSecureRequest(request)),
+    },
   })
 }
 
@@ -77,12 +87,19 @@ export default function LoginPage() {
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
           label={t('login.email')}
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', autoFocus: true }}
+          inputProps={{
+            ...getInputProps(fields.email, { type: 'email' }),
+            autoComplete: 'email',
+            autoFocus: true,
+          }}
           errors={errors(fields.email.errors)}
         />
         <Field
           label={t('login.password')}
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+          inputProps={{
+            ...getInputProps(fields.password, { type: 'password' }),
+            autoComplete: 'current-password',
+          }}
           errors={errors(fields.password.errors)}
         />
         <Button className="w-full" disabled={navigation.state === 'submitting'}>

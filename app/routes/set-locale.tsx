@@ -7,7 +7,8 @@ import { localeCookie } from '#app/lib/i18n/i18n.server.ts'
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const locale = form.get('locale')
-  if (typeof locale !== 'string' || !isSupported(locale)) throw new Response('Unknown language', { status: 400 })
+  if (typeof locale !== 'string' || !isSupported(locale))
+    throw new Response('Unknown language', { status: 400 })
   return redirect(safeRedirect(form.get('redirectTo'), '/'), {
     headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
   })

@@ -23,7 +23,10 @@ export const organizations = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('organizations_slug_key').on(t.slug), uniqueIndex('organizations_code_key').on(t.customerCode)],
+  (t) => [
+    uniqueIndex('organizations_slug_key').on(t.slug),
+    uniqueIndex('organizations_code_key').on(t.customerCode),
+  ],
 )
 
 export const memberships = pgTable(

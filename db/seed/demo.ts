@@ -133,5 +133,5 @@ export function demoBanner() {
   const lines = demoOrgs.flatMap((org) =>
     org.people.map((p) => `  ${p.email.padEnd(26)} ${p.role.padEnd(11)} ${org.name} (${org.kind})`),
   )
-  return ['Demo logins (password for all: ' + DEMO_PASSWORD + '):', ...lines].join('\n')
+  return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines].join('\n')
 }

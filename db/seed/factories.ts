@@ -1,18 +1,12 @@
 import { hashPassword } from '#app/features/auth/password.server.ts'
 import type { Tx } from '#db/client.ts'
-import {
-  type OrgKind,
-  type Role,
-  memberships,
-  organizations,
-  partnerships,
-  users,
-} from '#db/schema/index.ts'
-import type { partnershipTiers, partnershipStatuses } from '#db/schema/partnerships.ts'
+import { memberships, type OrgKind, organizations, partnerships, type Role, users } from '#db/schema/index.ts'
+import type { partnershipStatuses, partnershipTiers } from '#db/schema/partnerships.ts'
 
 // Factories shared by the demo seed and the tests; they write as the owner (asSystem).
 let counter = 0
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 export type OrgInput = { kind: OrgKind; name?: string; slug?: string; customerCode?: string; locale?: string }
 

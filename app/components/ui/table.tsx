@@ -13,7 +13,11 @@ export function Table({ caption, children }: { caption: ReactNode; children: Rea
 
 export function Th({ className = '', ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return (
-    <th scope="col" className={`px-4 py-2.5 text-start font-semibold text-slate-700 ${className}`} {...props} />
+    <th
+      scope="col"
+      className={`px-4 py-2.5 text-start font-semibold text-slate-700 ${className}`}
+      {...props}
+    />
   )
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '#db/schema/organizations.ts'
-import { type Permission, can } from './permissions.ts'
+import { can, type Permission } from './permissions.ts'
 
 export type NavItem = { to: string; labelKey: string; permission?: Permission }
 

@@ -1,8 +1,8 @@
 import { redirect } from '@remix-run/node'
 import type { Tx } from '#db/client.ts'
 import { withTenant } from '#db/tenant.ts'
-import { type Permission, can } from './permissions.ts'
-import { type ValidSession, readSessionToken, validateSessionToken } from './session.server.ts'
+import { can, type Permission } from './permissions.ts'
+import { readSessionToken, type ValidSession, validateSessionToken } from './session.server.ts'
 
 export type AuthContext = ValidSession & {
   /** Runs fn in a transaction scoped (by row-level security) to this user and their active org. */
@@ -45,6 +45,7 @@ export async function requireAnonymous(request: Request) {
 }
 
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/dashboard') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+    return fallback
   return to
 }

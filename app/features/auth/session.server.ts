@@ -1,9 +1,9 @@
 import { parse, serialize } from 'cookie'
 import { and, eq, ne } from 'drizzle-orm'
-import { asSystem } from '#db/tenant.ts'
-import { memberships, organizations, sessions, users } from '#db/schema/index.ts'
-import { getConfig } from '#server/config.ts'
 import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
+import { memberships, organizations, sessions, users } from '#db/schema/index.ts'
+import { asSystem } from '#db/tenant.ts'
+import { getConfig } from '#server/config.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 // Last-seen and idle expiry are refreshed at most this often, so reads do not write on every request.
@@ -55,7 +55,10 @@ export async function validateSessionToken(token: string) {
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(organizations, eq(organizations.id, sessions.orgId))
-      .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
+      .innerJoin(
+        memberships,
+        and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)),
+      )
       .where(eq(sessions.id, id))
       .limit(1),
   )
@@ -75,7 +78,10 @@ export async function validateSessionToken(token: string) {
       Math.min(now + getConfig().SESSION_IDLE_DAYS * DAY, row.session.expiresAt.getTime()),
     )
     await asSystem((tx) =>
-      tx.update(sessions).set({ lastSeenAt: new Date(now), idleExpiresAt }).where(eq(sessions.id, id)),
+      tx
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now), idleExpiresAt })
+        .where(eq(sessions.id, id)),
     )
     row.session.lastSeenAt = new Date(now)
     row.session.idleExpiresAt = idleExpiresAt
@@ -88,7 +94,10 @@ export async function invalidateSession(sessionId: string) {
 }
 
 /** Ends every session of a user, except optionally the one in use (after a password change). */
-export async function invalidateUserSessions(userId: string, options: { except?: string; orgId?: string } = {}) {
+export async function invalidateUserSessions(
+  userId: string,
+  options: { except?: string; orgId?: string } = {},
+) {
   const conditions = [eq(sessions.userId, userId)]
   if (options.except) conditions.push(ne(sessions.id, options.except))
   if (options.orgId) conditions.push(eq(sessions.orgId, options.orgId))

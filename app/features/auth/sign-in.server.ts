@@ -1,12 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { asSystem } from '#db/tenant.ts'
 import { memberships, users } from '#db/schema/index.ts'
+import { asSystem } from '#db/tenant.ts'
 import { recordAudit } from '../audit/record-audit.server.ts'
 import { burnPasswordCheck, verifyPassword } from './password.server.ts'
-import { type SessionMeta, createSession } from './session.server.ts'
+import { createSession, type SessionMeta } from './session.server.ts'
 
 /** Checks email and password and opens a session in the user's first active org; null when refused. */
-export async function signIn(input: { email: string; password: string }, meta: SessionMeta & { requestId: string }) {
+export async function signIn(
+  input: { email: string; password: string },
+  meta: SessionMeta & { requestId: string },
+) {
   const found = await asSystem(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, input.email)).limit(1)
     if (!user) return null
@@ -29,7 +32,12 @@ export async function signIn(input: { email: string; password: string }, meta: S
     recordAudit(
       tx,
       { orgId: found.membership.orgId, userId: found.user.id, ip: meta.ip, requestId: meta.requestId },
-      { action: 'auth.signed_in', targetType: 'user', targetId: found.user.id, data: { userAgent: meta.userAgent } },
+      {
+        action: 'auth.signed_in',
+        targetType: 'user',
+        targetId: found.user.id,
+        data: { userAgent: meta.userAgent },
+      },
     ),
   )
   return created

@@ -1,9 +1,14 @@
 import { createCookie } from '@remix-run/node'
-import { type TFunction, createInstance } from 'i18next'
+import { createInstance, type TFunction } from 'i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { fallbackLng, i18nConfig, isSupported, type Locale, supportedLngs } from './config.ts'
 
-export const localeCookie = createCookie('lng', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31536000 })
+export const localeCookie = createCookie('lng', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  maxAge: 31536000,
+})
 
 const detector = new RemixI18Next({
   detection: { supportedLanguages: [...supportedLngs], fallbackLanguage: fallbackLng, cookie: localeCookie },

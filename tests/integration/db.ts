@@ -1,0 +1,9 @@
+import { migrateDatabase } from '#db/migrate.ts'
+
+let migrated: Promise<void> | undefined
+
+/** Each worker's PGlite starts empty; on PostgreSQL global-setup already migrated and this is a no-op check. */
+export function ensureMigrated() {
+  migrated ??= migrateDatabase()
+  return migrated
+}
