@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '#app/components/language-switcher.tsx'
+import { OrgSwitcher } from '#app/components/org-switcher.tsx'
 import { navFor } from '#app/features/auth/nav.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
+import { listUserOrgs } from '#app/features/auth/user-orgs.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request)
@@ -13,11 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     org: { id: auth.org.id, name: auth.org.name, kind: auth.org.kind },
     role: auth.role,
     nav: navFor(auth.role),
+    orgs: await listUserOrgs(auth.user.id),
   }
 }
 
 export default function AppShell() {
-  const { user, org, role, nav } = useLoaderData<typeof loader>()
+  const { user, org, role, nav, orgs } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="min-h-screen">
@@ -30,9 +33,13 @@ export default function AppShell() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <span className="text-lg font-bold text-brand-700">Tandem</span>
-          <span className="text-sm text-slate-600">
-            {org.name} · {t(`orgKind.${org.kind}`)}
-          </span>
+          {orgs.length > 1 ? (
+            <OrgSwitcher current={org.id} orgs={orgs} />
+          ) : (
+            <span className="text-sm text-slate-600">
+              {org.name} · {t(`orgKind.${org.kind}`)}
+            </span>
+          )}
           <div className="ms-auto flex items-center gap-3">
             <LanguageSwitcher />
             <span className="text-sm text-slate-700">

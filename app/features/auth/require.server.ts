@@ -9,7 +9,19 @@ export type AuthContext = ValidSession & {
   db: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>
 }
 
-export async function getAuth(request: Request): Promise<AuthContext | null> {
+// Root, layout and page loaders of one request run in parallel; they share one session lookup.
+const perRequest = new WeakMap<Request, Promise<AuthContext | null>>()
+
+export function getAuth(request: Request): Promise<AuthContext | null> {
+  let auth = perRequest.get(request)
+  if (!auth) {
+    auth = loadAuth(request)
+    perRequest.set(request, auth)
+  }
+  return auth
+}
+
+async function loadAuth(request: Request): Promise<AuthContext | null> {
   const token = readSessionToken(request)
   if (!token) return null
   const valid = await validateSessionToken(token)

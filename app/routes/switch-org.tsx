@@ -1,0 +1,28 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { recordAudit } from '#app/features/audit/record-audit.server.ts'
+import { requireUser } from '#app/features/auth/require.server.ts'
+import { switchSessionOrg } from '#app/features/auth/user-orgs.server.ts'
+import { withTenant } from '#db/tenant.ts'
+
+const SwitchSchema = z.object({ orgId: z.string().uuid() })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requireUser(request)
+  const parsed = SwitchSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) throw new Response('Choose an organization.', { status: 400 })
+  const switched = await switchSessionOrg(auth.session.id, auth.user.id, parsed.data.orgId)
+  if (!switched) throw new Response('You are not a member of that organization.', { status: 404 })
+  await withTenant({ orgId: parsed.data.orgId, userId: auth.user.id }, (tx) =>
+    recordAudit(
+      tx,
+      { orgId: parsed.data.orgId, userId: auth.user.id, ip: context.ip, requestId: context.requestId },
+      { action: 'auth.org_switched', targetType: 'organization', targetId: parsed.data.orgId },
+    ),
+  )
+  return redirect('/dashboard')
+}
+
+export async function loader() {
+  return redirect('/dashboard')
+}
