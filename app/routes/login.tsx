@@ -13,6 +13,7 @@ import { AuthLayout } from '#app/components/auth-layout.tsx'
 import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field } from '#app/components/ui/field.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
 import { requireAnonymous, safeRedirect } from '#app/features/auth/require.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
@@ -82,6 +83,7 @@ export default function LoginPage() {
         </Link>
       }
     >
+      {searchParams.get('reset') === '1' ? <Notice tone="success">{t('login.resetDone')}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />

@@ -1,0 +1,106 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AuthLayout } from '#app/components/auth-layout.tsx'
+import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
+import { Field } from '#app/components/ui/field.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset-password.server.ts'
+import { NewPasswordSchema } from '#app/features/auth/schemas.ts'
+import { clearSessionCookie, isSecureRequest } from '#app/features/auth/session.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Choose a new password · Tandem' }]
+
+const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? ''
+
+// Public: the token in the link is the credential. It stays in the URL, so the form posts back to it.
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { problem: await checkPasswordResetToken(tokenOf(request)) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: NewPasswordSchema })
+  const hide = { hideFields: ['password', 'confirm'] }
+  if (submission.status !== 'success') return data(submission.reply(hide), { status: 400 })
+  const result = await resetPassword(
+    { token: tokenOf(request), password: submission.value.password },
+    { ip: context.ip, requestId: context.requestId },
+  )
+  if (result.state !== 'reset') {
+    return data(submission.reply({ ...hide, formErrors: [`auth:reset.problem.${result.state}`] }), {
+      status: 410,
+    })
+  }
+  // Every session of this user has ended, this browser's included.
+  return redirect('/login?reset=1', {
+    headers: { 'Set-Cookie': clearSessionCookie(isSecureRequest(request)) },
+  })
+}
+
+export default function ResetPasswordPage() {
+  const { t } = useTranslation('auth')
+  const { problem } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const errors = useFieldErrors()
+  const [form, fields] = useForm({
+    id: 'reset-password',
+    lastResult,
+    constraint: getZodConstraint(NewPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const footer = (
+    <Link to="/login" className="text-brand-700 underline">
+      {t('reset.back')}
+    </Link>
+  )
+  if (problem) {
+    return (
+      <AuthLayout title={t('reset.title')} footer={footer}>
+        <Notice tone="error">{t(`reset.problem.${problem}`)}</Notice>
+        <Link to="/forgot-password" className={buttonClass('primary', 'w-full')}>
+          {t('reset.requestNew')}
+        </Link>
+      </AuthLayout>
+    )
+  }
+  const submitting = navigation.state === 'submitting'
+  return (
+    <AuthLayout title={t('reset.title')} footer={footer}>
+      <p className="mb-4 text-sm text-slate-600">{t('reset.intro')}</p>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          label={t('reset.password')}
+          inputProps={{
+            ...getInputProps(fields.password, { type: 'password' }),
+            autoComplete: 'new-password',
+            autoFocus: true,
+          }}
+          errors={errors(fields.password.errors)}
+        />
+        <Field
+          label={t('reset.confirm')}
+          inputProps={{
+            ...getInputProps(fields.confirm, { type: 'password' }),
+            autoComplete: 'new-password',
+          }}
+          errors={errors(fields.confirm.errors)}
+        />
+        <Button className="w-full" disabled={submitting}>
+          {submitting ? t('reset.submitting') : t('reset.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  )
+}
