@@ -1,0 +1,111 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AccountNav } from '#app/components/account/account-nav.tsx'
+import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Field } from '#app/components/ui/field.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { PageHeader } from '#app/components/ui/page-header.tsx'
+import { changePassword } from '#app/features/account/change-password.server.ts'
+import { ChangePasswordSchema } from '#app/features/account/schemas.ts'
+import { requireUser } from '#app/features/auth/require.server.ts'
+import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Change password · Tandem' }]
+
+const hideFields = ['currentPassword', 'newPassword', 'confirm']
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields }), { status: 400 })
+  // Guessing the current password from a stolen session is a sign-in attack too: same budget per account.
+  const wait = await consumeRateLimit('signIn', `password-change|${auth.user.id}`)
+  if (wait) {
+    return data(submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields }), {
+      status: 429,
+      headers: { 'Retry-After': String(wait) },
+    })
+  }
+  const { currentPassword, newPassword } = submission.value
+  const changed = await runService(auth, context, (ctx) =>
+    changePassword(ctx, { currentPassword, newPassword }),
+  )
+  if (!changed) {
+    return data(
+      submission.reply({ fieldErrors: { currentPassword: ['account:password.wrongCurrent'] }, hideFields }),
+      { status: 400 },
+    )
+  }
+  // After the commit: anyone else holding a session (perhaps the reason for the change) is signed out.
+  await invalidateUserSessions(auth.user.id, { except: auth.session.id })
+  return submission.reply({ resetForm: true })
+}
+
+export default function PasswordPage() {
+  const { t } = useTranslation('account')
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const errors = useFieldErrors()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const saved = lastResult !== undefined && 'initialValue' in lastResult && lastResult.initialValue === null
+  const submitting = navigation.state === 'submitting'
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <AccountNav />
+      <h2 className="mb-1 text-lg font-semibold text-slate-900">{t('password.title')}</h2>
+      <p className="mb-4 text-sm text-slate-600">{t('password.description')}</p>
+      {saved ? <Notice tone="success">{t('password.changed')}</Notice> : null}
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="max-w-md space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          label={t('password.current')}
+          inputProps={{
+            ...getInputProps(fields.currentPassword, { type: 'password' }),
+            autoComplete: 'current-password',
+          }}
+          errors={errors(fields.currentPassword.errors)}
+        />
+        <Field
+          label={t('password.new')}
+          hint={t('password.newHint')}
+          inputProps={{
+            ...getInputProps(fields.newPassword, { type: 'password' }),
+            autoComplete: 'new-password',
+          }}
+          errors={errors(fields.newPassword.errors)}
+        />
+        <Field
+          label={t('password.confirm')}
+          inputProps={{
+            ...getInputProps(fields.confirm, { type: 'password' }),
+            autoComplete: 'new-password',
+          }}
+          errors={errors(fields.confirm.errors)}
+        />
+        <Button disabled={submitting}>{submitting ? t('password.submitting') : t('password.submit')}</Button>
+      </Form>
+    </>
+  )
+}
