@@ -54,7 +54,7 @@ export default function OutboxEmailPage() {
         <iframe
           title={t('outbox.htmlFrame', { subject: email.subject })}
           sandbox=""
-          srcDoc={email.html}
+          src={`/admin/outbox/${email.id}/preview`}
           className="h-[32rem] w-full rounded-lg bg-white ring-1 ring-slate-200"
         />
       </section>
