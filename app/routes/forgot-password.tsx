@@ -35,9 +35,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     locale: await resolveLocale(request),
   })
   // Logged for operators; the page answers the same whether or not the account exists.
-  context.logger.info({ sent: outcome.sent, delivered: outcome.sent ? outcome.delivered : null }, 'password reset')
+  context.logger.info(
+    { sent: outcome.sent, delivered: outcome.sent ? outcome.delivered : null },
+    'password reset',
+  )
   // Without SMTP the link exists only in the operator's log (never in an org's outbox: see emails/send.server.ts).
-  if (outcome.sent && outcome.logText) context.logger.warn({ to: email, email: outcome.logText }, 'no SMTP: reset email')
+  if (outcome.sent && outcome.logText)
+    context.logger.warn({ to: email, email: outcome.logText }, 'no SMTP: reset email')
   return data({ result: submission.reply({ resetForm: true }), sentTo: email })
 }
 

@@ -9,5 +9,7 @@ const seeded = await asSystem(async (tx) => {
   await seedDemo(tx)
   return true
 })
-process.stdout.write(seeded ? `${demoBanner()}\n` : 'The database already has organizations; nothing seeded.\n')
+process.stdout.write(
+  seeded ? `${demoBanner()}\n` : 'The database already has organizations; nothing seeded.\n',
+)
 await closeDatabase()

@@ -1,0 +1,239 @@
+import { createSession } from '#app/features/auth/session.server.ts'
+import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
+import type { Tx } from '#db/client.ts'
+import {
+  auditEvents,
+  emailOutbox,
+  invitations,
+  type Organization,
+  type Partnership,
+  passwordResets,
+  type Role,
+  roles,
+  type User,
+} from '#db/schema/index.ts'
+import { createMember, createOrg, createPartnership } from '#db/seed/factories.ts'
+import { asSystem } from '#db/tenant.ts'
+
+/**
+ * The standard world of the security suites. Org A (a manufacturer) has one member in every role and two
+ * partners (retailer R, customer C). A FOREIGN world — manufacturer Z, its retailer Y, their partnership and
+ * everything hanging off it — must never show up for anyone in A, R or C. Every foreign name, email and subject
+ * carries `world.marker`, so one substring search of a response body finds any leak.
+ *
+ * When a new table holds org or partnership data, add a foreign row of it in `createForeign` (and a home row in
+ * `createHome` if its routes need one): the access matrix finds records for route params by table name.
+ */
+
+/** Who the matrix signs in as: every role of A, plus a partner retailer's owner and a customer's portal user. */
+export const identities = [...roles, 'partner-retailer', 'customer-portal'] as const
+export type Identity = (typeof identities)[number]
+
+/** The ids that decide whether a row belongs to a world. */
+export type Scope = { orgIds: string[]; partnershipIds: string[]; userIds: string[] }
+
+export type World = {
+  marker: string
+  a: { org: Organization; members: Record<Role, User> }
+  r: { org: Organization; owner: User }
+  c: { org: Organization; portal: User }
+  partnerships: { ar: Partnership; ac: Partnership }
+  /** A's own records (A, its partnerships and people). */
+  home: Scope
+  foreign: Scope & {
+    z: Organization
+    y: Organization
+    zOwner: User
+    yOwner: User
+    partnership: Partnership
+    /** Strings and ids that must never appear in a response to A, R or C. */
+    markers: string[]
+  }
+  who: Record<Identity, { userId: string; orgId: string }>
+}
+
+const later = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+
+async function createHome(tx: Tx, tag: string) {
+  const org = await createOrg(tx, { kind: 'manufacturer', name: `Home ${tag} Appliances` })
+  const members = {} as Record<Role, User>
+  for (const role of roles) {
+    members[role] = await createMember(tx, {
+      orgId: org.id,
+      role,
+      email: `${tag}-${role}@home.test`,
+      name: `Home ${role} ${tag}`,
+    })
+  }
+  const r = await createOrg(tx, { kind: 'retailer', name: `Home ${tag} Retail` })
+  const rOwner = await createMember(tx, { orgId: r.id, role: 'owner', email: `${tag}-r-owner@home.test` })
+  const c = await createOrg(tx, { kind: 'customer', name: `Home ${tag} Hotels` })
+  const cPortal = await createMember(tx, { orgId: c.id, role: 'portal', email: `${tag}-c-portal@home.test` })
+  const ar = await createPartnership(tx, {
+    hostOrgId: org.id,
+    partnerOrgId: r.id,
+    kind: 'channel',
+    accountManagerId: members.manager.id,
+  })
+  const ac = await createPartnership(tx, { hostOrgId: org.id, partnerOrgId: c.id, kind: 'customer' })
+  await tx.insert(auditEvents).values({ orgId: org.id, actorUserId: members.owner.id, action: 'test.home' })
+  await tx.insert(emailOutbox).values({
+    orgId: org.id,
+    template: 'test',
+    toAddress: rOwner.email,
+    subject: `Home ${tag} message`,
+    html: '<p>home</p>',
+    text: 'home',
+  })
+  await tx.insert(invitations).values({
+    tokenHash: hashToken(generateToken()),
+    orgId: org.id,
+    invitedByOrgId: org.id,
+    email: `${tag}-invitee@home.test`,
+    role: 'member',
+    invitedById: members.owner.id,
+    expiresAt: later(7),
+  })
+  return { org, members, r, rOwner, c, cPortal, ar, ac }
+}
+
+async function createForeign(tx: Tx, marker: string) {
+  const z = await createOrg(tx, { kind: 'manufacturer', name: `Foreign ${marker} Tools` })
+  const zOwner = await createMember(tx, {
+    orgId: z.id,
+    role: 'owner',
+    email: `${marker}-owner@zeta.test`,
+    name: `Zed ${marker} Owner`,
+  })
+  const zMember = await createMember(tx, {
+    orgId: z.id,
+    role: 'member',
+    email: `${marker}-member@zeta.test`,
+    name: `Zoe ${marker} Member`,
+  })
+  const y = await createOrg(tx, { kind: 'retailer', name: `Foreign ${marker} Retail` })
+  const yOwner = await createMember(tx, {
+    orgId: y.id,
+    role: 'owner',
+    email: `${marker}-owner@yonder.test`,
+    name: `Yara ${marker} Owner`,
+  })
+  const partnership = await createPartnership(tx, {
+    hostOrgId: z.id,
+    partnerOrgId: y.id,
+    kind: 'channel',
+    tier: 'gold',
+    accountManagerId: zMember.id,
+  })
+  // Its id is a small number, so not a marker; its note is.
+  await tx.insert(auditEvents).values({
+    orgId: z.id,
+    actorUserId: zOwner.id,
+    action: 'partnership.created',
+    targetType: 'partnership',
+    targetId: partnership.id,
+    data: { note: `${marker} audit` },
+  })
+  const [outbox] = await tx
+    .insert(emailOutbox)
+    .values({
+      orgId: z.id,
+      template: 'invitation',
+      toAddress: yOwner.email,
+      subject: `Foreign ${marker} subject`,
+      html: `<p>Foreign ${marker} body</p>`,
+      text: `Foreign ${marker} body`,
+    })
+    .returning()
+  const [colleague] = await tx
+    .insert(invitations)
+    .values({
+      tokenHash: hashToken(generateToken()),
+      orgId: z.id,
+      invitedByOrgId: z.id,
+      email: `${marker}-invitee@zeta.test`,
+      role: 'member',
+      invitedById: zOwner.id,
+      expiresAt: later(7),
+    })
+    .returning()
+  const [partnerInvite] = await tx
+    .insert(invitations)
+    .values({
+      tokenHash: hashToken(generateToken()),
+      orgId: y.id,
+      invitedByOrgId: z.id,
+      partnershipId: partnership.id,
+      email: `${marker}-partner@yonder.test`,
+      role: 'owner',
+      invitedById: zOwner.id,
+      expiresAt: later(7),
+    })
+    .returning()
+  const [reset] = await tx
+    .insert(passwordResets)
+    .values({ tokenHash: hashToken(generateToken()), userId: zOwner.id, expiresAt: later(1) })
+    .returning()
+  const ids = [
+    z.id,
+    y.id,
+    zOwner.id,
+    zMember.id,
+    yOwner.id,
+    partnership.id,
+    outbox.id,
+    colleague.id,
+    partnerInvite.id,
+    reset.id,
+  ]
+  return { z, y, zOwner, zMember, yOwner, partnership, ids }
+}
+
+/** Builds a fresh world with unique names (worlds of parallel test files never collide). */
+export async function createWorld(): Promise<World> {
+  const tag = `h${Math.random().toString(36).slice(2, 9)}`
+  const marker = `fx${Math.random().toString(36).slice(2, 10)}`
+  const { home, foreign } = await asSystem(async (tx) => ({
+    home: await createHome(tx, tag),
+    foreign: await createForeign(tx, marker),
+  }))
+  // A live session of the foreign owner, so the sessions table holds foreign rows too.
+  const { session } = await createSession(foreign.zOwner.id, foreign.z.id, { ip: null, userAgent: null })
+  const who = {} as World['who']
+  for (const role of roles) who[role] = { userId: home.members[role].id, orgId: home.org.id }
+  who['partner-retailer'] = { userId: home.rOwner.id, orgId: home.r.id }
+  who['customer-portal'] = { userId: home.cPortal.id, orgId: home.c.id }
+  return {
+    marker,
+    a: { org: home.org, members: home.members },
+    r: { org: home.r, owner: home.rOwner },
+    c: { org: home.c, portal: home.cPortal },
+    partnerships: { ar: home.ar, ac: home.ac },
+    home: {
+      orgIds: [home.org.id],
+      partnershipIds: [home.ar.id, home.ac.id],
+      // Not the owner: the owner's own member page offers no actions, so it would give no forms to replay.
+      userIds: Object.values(home.members)
+        .filter((u) => u.id !== home.members.owner.id)
+        .map((u) => u.id),
+    },
+    foreign: {
+      z: foreign.z,
+      y: foreign.y,
+      zOwner: foreign.zOwner,
+      yOwner: foreign.yOwner,
+      partnership: foreign.partnership,
+      orgIds: [foreign.z.id, foreign.y.id],
+      partnershipIds: [foreign.partnership.id],
+      userIds: [foreign.zOwner.id, foreign.zMember.id, foreign.yOwner.id],
+      markers: [marker, ...foreign.ids, session.id],
+    },
+    who,
+  }
+}
+
+/** Foreign markers found in a response body (ids that the request itself names are not leaks). */
+export function leaksIn(world: World, body: string, requested = ''): string[] {
+  const text = body.toLowerCase()
+  return world.foreign.markers.filter((m) => !requested.includes(m) && text.includes(m.toLowerCase()))
+}
