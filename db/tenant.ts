@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { getDatabase, type Tx } from './client.ts'
+import { type Db, getDatabase, type Tx } from './client.ts'
 
 export type TenantScope = { orgId: string | null; userId: string | null }
 
@@ -19,4 +19,9 @@ export async function withTenant<T>(scope: TenantScope, fn: (tx: Tx) => Promise<
 /** Owner transaction for the sign-in path, invitations by token, seeding and jobs: bypasses tenant policies. */
 export async function asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return getDatabase().owner.transaction(fn)
+}
+
+/** The owner handle for a single read on the sign-in path: one round trip, no transaction. Same rules as asSystem. */
+export function systemDb(): Db {
+  return getDatabase().owner
 }

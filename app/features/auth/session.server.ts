@@ -2,7 +2,7 @@ import { parse, serialize } from 'cookie'
 import { and, eq, ne } from 'drizzle-orm'
 import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
 import { memberships, organizations, sessions, users } from '#db/schema/index.ts'
-import { asSystem } from '#db/tenant.ts'
+import { asSystem, systemDb } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -35,33 +35,32 @@ export type ValidSession = NonNullable<Awaited<ReturnType<typeof validateSession
 /** Returns the session with its user, active org and role, or null when unknown, expired or deactivated. */
 export async function validateSessionToken(token: string) {
   const id = hashToken(token)
-  const rows = await asSystem((tx) =>
-    tx
-      .select({
-        session: sessions,
-        user: { id: users.id, email: users.email, name: users.name, locale: users.locale },
-        org: {
-          id: organizations.id,
-          name: organizations.name,
-          kind: organizations.kind,
-          slug: organizations.slug,
-          locale: organizations.locale,
-          timeZone: organizations.timeZone,
-          defaultCurrency: organizations.defaultCurrency,
-        },
-        role: memberships.role,
-        membershipStatus: memberships.status,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .innerJoin(organizations, eq(organizations.id, sessions.orgId))
-      .innerJoin(
-        memberships,
-        and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)),
-      )
-      .where(eq(sessions.id, id))
-      .limit(1),
-  )
+  // Runs on every request: one statement, no transaction.
+  const rows = await systemDb()
+    .select({
+      session: sessions,
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale },
+      org: {
+        id: organizations.id,
+        name: organizations.name,
+        kind: organizations.kind,
+        slug: organizations.slug,
+        locale: organizations.locale,
+        timeZone: organizations.timeZone,
+        defaultCurrency: organizations.defaultCurrency,
+      },
+      role: memberships.role,
+      membershipStatus: memberships.status,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, sessions.orgId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)),
+    )
+    .where(eq(sessions.id, id))
+    .limit(1)
   const row = rows[0]
   if (!row) return null
   const now = Date.now()

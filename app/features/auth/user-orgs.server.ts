@@ -1,24 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { memberships, organizations, sessions } from '#db/schema/index.ts'
-import { asSystem } from '#db/tenant.ts'
+import { asSystem, systemDb } from '#db/tenant.ts'
 
 // A person's own memberships span tenants, so no single org scope can list them: this reads them on the owner path,
 // always filtered by the signed-in user's id.
 
 export async function listUserOrgs(userId: string) {
-  return asSystem((tx) =>
-    tx
-      .select({
-        id: organizations.id,
-        name: organizations.name,
-        kind: organizations.kind,
-        role: memberships.role,
-      })
-      .from(memberships)
-      .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-      .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
-      .orderBy(asc(organizations.name)),
-  )
+  return systemDb()
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
+    .orderBy(asc(organizations.name))
 }
 
 /** Moves the session to another org the user actively belongs to; false when they do not. */
