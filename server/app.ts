@@ -31,7 +31,12 @@ export function createApp({ config, logger, build, vite, buildDir = 'build' }: O
         res.setHeader('x-request-id', id)
         return id
       },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') ?? false },
+      // Static assets and Vite's dev modules are not worth a line each.
+      autoLogging: { ignore: (req) => /^\/(assets\/|app\/|node_modules\/|@)/.test(req.url ?? '') },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
     }),
   )
   app.use(cspNonce)
