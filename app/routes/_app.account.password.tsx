@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AccountNav } from '#app/components/account/account-nav.tsx'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button } from '#app/components/ui/button.tsx'
-import { Field } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { SubmitButton } from '#app/components/forms/form-actions.tsx'
+import { FormField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { changePassword } from '#app/features/account/change-password.server.ts'
@@ -55,17 +56,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PasswordPage() {
   const { t } = useTranslation('account')
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
-    id: 'change-password',
-    lastResult,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useZodForm({ id: 'change-password', schema: ChangePasswordSchema, lastResult })
   const saved = lastResult !== undefined && 'initialValue' in lastResult && lastResult.initialValue === null
-  const submitting = navigation.state === 'submitting'
   return (
     <>
       <PageHeader title={t('title')} />
@@ -79,32 +71,26 @@ export default function PasswordPage() {
         className="max-w-md space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
       >
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
+        <FormField
           label={t('password.current')}
-          inputProps={{
-            ...getInputProps(fields.currentPassword, { type: 'password' }),
-            autoComplete: 'current-password',
-          }}
-          errors={errors(fields.currentPassword.errors)}
+          field={fields.currentPassword}
+          type="password"
+          autoComplete="current-password"
         />
-        <Field
+        <FormField
           label={t('password.new')}
           hint={t('password.newHint')}
-          inputProps={{
-            ...getInputProps(fields.newPassword, { type: 'password' }),
-            autoComplete: 'new-password',
-          }}
-          errors={errors(fields.newPassword.errors)}
+          field={fields.newPassword}
+          type="password"
+          autoComplete="new-password"
         />
-        <Field
+        <FormField
           label={t('password.confirm')}
-          inputProps={{
-            ...getInputProps(fields.confirm, { type: 'password' }),
-            autoComplete: 'new-password',
-          }}
-          errors={errors(fields.confirm.errors)}
+          field={fields.confirm}
+          type="password"
+          autoComplete="new-password"
         />
-        <Button disabled={submitting}>{submitting ? t('password.submitting') : t('password.submit')}</Button>
+        <SubmitButton label={t('password.submit')} submittingLabel={t('password.submitting')} />
       </Form>
     </>
   )

@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -7,11 +7,12 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button, buttonClass } from '#app/components/ui/button.tsx'
-import { Field, SelectField } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { FormActions } from '#app/components/forms/form-actions.tsx'
+import { FormField, FormSelectField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { InviteColleagueSchema } from '#app/features/auth/invitation-schemas.ts'
@@ -78,45 +79,35 @@ export default function InviteColleaguePage() {
   const lastResult = useActionData<typeof action>()
   const { t } = useTranslation('auth')
   const { t: tc } = useTranslation()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: 'invite-colleague',
+    schema: InviteColleagueSchema,
     lastResult,
     defaultValue: { role: 'member' },
-    constraint: getZodConstraint(InviteColleagueSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteColleagueSchema }),
-    shouldRevalidate: 'onBlur',
   })
-  const submitting = navigation.state === 'submitting'
   return (
     <>
       <PageHeader title={t('inviteColleague.title')} description={t('inviteColleague.description')} />
       <Form method="post" {...getFormProps(form)} className="max-w-lg space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
+        <FormField
           label={t('inviteColleague.email')}
-          inputProps={{
-            ...getInputProps(fields.email, { type: 'email' }),
-            autoComplete: 'off',
-            autoFocus: true,
-          }}
-          errors={errors(fields.email.errors)}
+          field={fields.email}
+          type="email"
+          autoComplete="off"
+          autoFocus
         />
-        <SelectField
+        <FormSelectField
           label={t('inviteColleague.role')}
-          selectProps={getSelectProps(fields.role)}
+          field={fields.role}
           options={roles.map((role) => ({ value: role, label: tc(`role.${role}`) }))}
-          errors={errors(fields.role.errors)}
         />
-        <div className="flex gap-3">
-          <Button disabled={submitting}>
-            {submitting ? t('inviteColleague.submitting') : t('inviteColleague.submit')}
-          </Button>
-          <Link to="/admin/users" className={buttonClass('secondary')}>
-            {t('inviteColleague.cancel')}
-          </Link>
-        </div>
+        <FormActions
+          label={t('inviteColleague.submit')}
+          submittingLabel={t('inviteColleague.submitting')}
+          cancelTo="/admin/users"
+          cancelLabel={t('inviteColleague.cancel')}
+        />
       </Form>
     </>
   )

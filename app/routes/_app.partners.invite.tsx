@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -7,11 +7,12 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button, buttonClass } from '#app/components/ui/button.tsx'
-import { Field, SelectField } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { FormActions } from '#app/components/forms/form-actions.tsx'
+import { FormField, FormSelectField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { InvitePartnerSchema, partnerKinds, tiers } from '#app/features/auth/invitation-schemas.ts'
@@ -73,56 +74,41 @@ export default function InvitePartnerPage() {
   const lastResult = useActionData<typeof action>()
   const { t } = useTranslation('auth')
   const { t: tc } = useTranslation()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: 'invite-partner',
+    schema: InvitePartnerSchema,
     lastResult,
     defaultValue: { kind: 'retailer', tier: 'standard' },
-    constraint: getZodConstraint(InvitePartnerSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitePartnerSchema }),
-    shouldRevalidate: 'onBlur',
   })
-  const submitting = navigation.state === 'submitting'
   return (
     <>
       <PageHeader title={t('invitePartner.title')} description={t('invitePartner.description')} />
       <Form method="post" {...getFormProps(form)} className="max-w-lg space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
+        <FormField
           label={t('invitePartner.orgName')}
-          inputProps={{
-            ...getInputProps(fields.orgName, { type: 'text' }),
-            autoComplete: 'off',
-            autoFocus: true,
-          }}
-          errors={errors(fields.orgName.errors)}
+          field={fields.orgName}
+          type="text"
+          autoComplete="off"
+          autoFocus
         />
-        <SelectField
+        <FormSelectField
           label={t('invitePartner.kind')}
-          selectProps={getSelectProps(fields.kind)}
+          field={fields.kind}
           options={partnerKinds.map((kind) => ({ value: kind, label: tc(`orgKind.${kind}`) }))}
-          errors={errors(fields.kind.errors)}
         />
-        <SelectField
+        <FormSelectField
           label={t('invitePartner.tier')}
-          selectProps={getSelectProps(fields.tier)}
+          field={fields.tier}
           options={tiers.map((tier) => ({ value: tier, label: t(`invitePartner.tiers.${tier}`) }))}
-          errors={errors(fields.tier.errors)}
         />
-        <Field
-          label={t('invitePartner.email')}
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
-          errors={errors(fields.email.errors)}
+        <FormField label={t('invitePartner.email')} field={fields.email} type="email" autoComplete="off" />
+        <FormActions
+          label={t('invitePartner.submit')}
+          submittingLabel={t('invitePartner.submitting')}
+          cancelTo="/partners"
+          cancelLabel={t('invitePartner.cancel')}
         />
-        <div className="flex gap-3">
-          <Button disabled={submitting}>
-            {submitting ? t('invitePartner.submitting') : t('invitePartner.submit')}
-          </Button>
-          <Link to="/partners" className={buttonClass('secondary')}>
-            {t('invitePartner.cancel')}
-          </Link>
-        </div>
       </Form>
     </>
   )

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Form, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '#app/components/language-switcher.tsx'
 import { OrgSwitcher } from '#app/components/org-switcher.tsx'
+import { TabLink } from '#app/components/ui/tab-link.tsx'
 import { navFor } from '#app/features/auth/nav.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { listUserOrgs } from '#app/features/auth/user-orgs.server.ts'
@@ -59,14 +60,7 @@ export default function AppShell() {
           <ul className="flex flex-wrap gap-1">
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  className={({ isActive }) =>
-                    `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
-                  }
-                >
-                  {t(item.labelKey)}
-                </NavLink>
+                <TabLink to={item.to}>{t(item.labelKey)}</TabLink>
               </li>
             ))}
           </ul>

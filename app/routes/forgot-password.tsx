@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button } from '#app/components/ui/button.tsx'
-import { Field } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { SubmitButton } from '#app/components/forms/form-actions.tsx'
+import { FormField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { ForgotPasswordSchema } from '#app/features/auth/invitation-schemas.ts'
@@ -48,16 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const { t } = useTranslation('auth')
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: 'forgot-password',
+    schema: ForgotPasswordSchema,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ForgotPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldRevalidate: 'onBlur',
   })
-  const submitting = navigation.state === 'submitting'
   return (
     <AuthLayout
       title={t('forgot.title')}
@@ -73,18 +69,18 @@ export default function ForgotPasswordPage() {
       <p className="mb-4 text-sm text-slate-600">{t('forgot.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
+        <FormField
           label={t('forgot.email')}
-          inputProps={{
-            ...getInputProps(fields.email, { type: 'email' }),
-            autoComplete: 'email',
-            autoFocus: true,
-          }}
-          errors={errors(fields.email.errors)}
+          field={fields.email}
+          type="email"
+          autoComplete="email"
+          autoFocus
         />
-        <Button className="w-full" disabled={submitting}>
-          {submitting ? t('forgot.submitting') : t('forgot.submit')}
-        </Button>
+        <SubmitButton
+          className="w-full"
+          label={t('forgot.submit')}
+          submittingLabel={t('forgot.submitting')}
+        />
       </Form>
     </AuthLayout>
   )

@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -7,11 +7,14 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button, buttonClass } from '#app/components/ui/button.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { SubmitButton } from '#app/components/forms/form-actions.tsx'
+import { FormField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
+import { buttonClass } from '#app/components/ui/button.tsx'
 import { Field } from '#app/components/ui/field.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { AcceptExistingUserSchema, AcceptNewUserSchema } from '#app/features/auth/invitation-schemas.ts'
@@ -96,17 +99,11 @@ function AcceptForm({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation('auth')
   const { t: tc } = useTranslation()
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const schema = schemaFor(invitation.existingUser)
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: 'accept-invitation',
+    schema: schemaFor(invitation.existingUser),
     lastResult,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: 'onBlur',
   })
-  const submitting = navigation.state === 'submitting'
   const { orgName, email, role, existingUser } = invitation
   return (
     <AuthLayout
@@ -132,38 +129,28 @@ function AcceptForm({ invitation }: { invitation: Invitation }) {
           inputProps={{ type: 'email', value: email, readOnly: true, autoComplete: 'username' }}
         />
         {existingUser ? null : (
-          <Field
-            label={t('accept.name')}
-            inputProps={{
-              ...getInputProps(fields.name, { type: 'text' }),
-              autoComplete: 'name',
-              autoFocus: true,
-            }}
-            errors={errors(fields.name.errors)}
-          />
+          <FormField label={t('accept.name')} field={fields.name} type="text" autoComplete="name" autoFocus />
         )}
-        <Field
+        <FormField
           label={existingUser ? t('accept.currentPassword') : t('accept.password')}
-          inputProps={{
-            ...getInputProps(fields.password, { type: 'password' }),
-            autoComplete: existingUser ? 'current-password' : 'new-password',
-            autoFocus: existingUser,
-          }}
-          errors={errors(fields.password.errors)}
+          field={fields.password}
+          type="password"
+          autoComplete={existingUser ? 'current-password' : 'new-password'}
+          autoFocus={existingUser}
         />
         {existingUser ? null : (
-          <Field
+          <FormField
             label={t('accept.confirm')}
-            inputProps={{
-              ...getInputProps(fields.confirm, { type: 'password' }),
-              autoComplete: 'new-password',
-            }}
-            errors={errors(fields.confirm.errors)}
+            field={fields.confirm}
+            type="password"
+            autoComplete="new-password"
           />
         )}
-        <Button className="w-full" disabled={submitting}>
-          {submitting ? t('accept.submitting') : t('accept.submit')}
-        </Button>
+        <SubmitButton
+          className="w-full"
+          label={t('accept.submit')}
+          submittingLabel={t('accept.submitting')}
+        />
       </Form>
     </AuthLayout>
   )

@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -8,12 +8,13 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button } from '#app/components/ui/button.tsx'
-import { Field } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { SubmitButton } from '#app/components/forms/form-actions.tsx'
+import { FormField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireAnonymous, safeRedirect } from '#app/features/auth/require.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
@@ -70,15 +71,7 @@ export default function LoginPage() {
   const { t } = useTranslation('auth')
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
-    id: 'login',
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useZodForm({ id: 'login', schema: LoginSchema, lastResult })
   return (
     <AuthLayout
       title={t('login.title')}
@@ -92,26 +85,20 @@ export default function LoginPage() {
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field
+        <FormField
           label={t('login.email')}
-          inputProps={{
-            ...getInputProps(fields.email, { type: 'email' }),
-            autoComplete: 'email',
-            autoFocus: true,
-          }}
-          errors={errors(fields.email.errors)}
+          field={fields.email}
+          type="email"
+          autoComplete="email"
+          autoFocus
         />
-        <Field
+        <FormField
           label={t('login.password')}
-          inputProps={{
-            ...getInputProps(fields.password, { type: 'password' }),
-            autoComplete: 'current-password',
-          }}
-          errors={errors(fields.password.errors)}
+          field={fields.password}
+          type="password"
+          autoComplete="current-password"
         />
-        <Button className="w-full" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? t('login.submitting') : t('login.submit')}
-        </Button>
+        <SubmitButton className="w-full" label={t('login.submit')} submittingLabel={t('login.submitting')} />
       </Form>
     </AuthLayout>
   )

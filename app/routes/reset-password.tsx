@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
@@ -7,12 +7,14 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button, buttonClass } from '#app/components/ui/button.tsx'
-import { Field } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { SubmitButton } from '#app/components/forms/form-actions.tsx'
+import { FormField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
+import { buttonClass } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset-password.server.ts'
 import { NewPasswordSchema } from '#app/features/auth/schemas.ts'
@@ -50,15 +52,7 @@ export default function ResetPasswordPage() {
   const { t } = useTranslation('auth')
   const { problem } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
-    id: 'reset-password',
-    lastResult,
-    constraint: getZodConstraint(NewPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPasswordSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useZodForm({ id: 'reset-password', schema: NewPasswordSchema, lastResult })
   const footer = (
     <Link to="/login" className="text-brand-700 underline">
       {t('reset.back')}
@@ -74,32 +68,25 @@ export default function ResetPasswordPage() {
       </AuthLayout>
     )
   }
-  const submitting = navigation.state === 'submitting'
   return (
     <AuthLayout title={t('reset.title')} footer={footer}>
       <p className="mb-4 text-sm text-slate-600">{t('reset.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
+        <FormField
           label={t('reset.password')}
-          inputProps={{
-            ...getInputProps(fields.password, { type: 'password' }),
-            autoComplete: 'new-password',
-            autoFocus: true,
-          }}
-          errors={errors(fields.password.errors)}
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          autoFocus
         />
-        <Field
+        <FormField
           label={t('reset.confirm')}
-          inputProps={{
-            ...getInputProps(fields.confirm, { type: 'password' }),
-            autoComplete: 'new-password',
-          }}
-          errors={errors(fields.confirm.errors)}
+          field={fields.confirm}
+          type="password"
+          autoComplete="new-password"
         />
-        <Button className="w-full" disabled={submitting}>
-          {submitting ? t('reset.submitting') : t('reset.submit')}
-        </Button>
+        <SubmitButton className="w-full" label={t('reset.submit')} submittingLabel={t('reset.submitting')} />
       </Form>
     </AuthLayout>
   )

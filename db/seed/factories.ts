@@ -1,4 +1,5 @@
 import { hashPassword } from '#app/features/auth/password.server.ts'
+import { slugify } from '#app/lib/slugify.ts'
 import type { Tx } from '#db/client.ts'
 import { memberships, type OrgKind, organizations, partnerships, type Role, users } from '#db/schema/index.ts'
 import type { partnershipStatuses, partnershipTiers } from '#db/schema/partnerships.ts'
@@ -75,15 +76,4 @@ export async function createPartnership(tx: Tx, input: PartnershipInput) {
     })
     .returning()
   return row
-}
-
-export function slugify(value: string) {
-  return (
-    value
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'org'
-  )
 }

@@ -1,5 +1,5 @@
-import { NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TabLink } from '#app/components/ui/tab-link.tsx'
 
 const items = [
   { to: '/account/sessions', labelKey: 'nav.sessions' },
@@ -14,14 +14,7 @@ export function AccountNav() {
       <ul className="flex gap-1">
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink
-              to={item.to}
-              className={({ isActive }) =>
-                `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
-              }
-            >
-              {t(item.labelKey)}
-            </NavLink>
+            <TabLink to={item.to}>{t(item.labelKey)}</TabLink>
           </li>
         ))}
       </ul>

@@ -1,16 +1,10 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  type SubmissionResult,
-  useForm,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
-import { Button } from '#app/components/ui/button.tsx'
-import { Field, SelectField } from '#app/components/ui/field.tsx'
+import { FormErrors } from '#app/components/form-errors.tsx'
+import { SubmitButton } from '#app/components/forms/form-actions.tsx'
+import { FormField, FormSelectField } from '#app/components/forms/form-field.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { OrgSettingsSchema, orgLocales } from '#app/features/admin/schemas.ts'
 
 type Props = {
@@ -23,14 +17,11 @@ type Props = {
 export function OrgSettingsForm({ settings, timeZones, currencies, lastResult }: Props) {
   const { t } = useTranslation('admin')
   const navigation = useNavigation()
-  const errors = useFieldErrors()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: 'org-settings',
+    schema: OrgSettingsSchema,
     lastResult,
     defaultValue: settings,
-    constraint: getZodConstraint(OrgSettingsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrgSettingsSchema }),
-    shouldRevalidate: 'onBlur',
   })
   const saving = navigation.state === 'submitting' && navigation.formAction === '/admin/settings'
   return (
@@ -41,40 +32,36 @@ export function OrgSettingsForm({ settings, timeZones, currencies, lastResult }:
     >
       <FormErrors id={form.errorId} errors={form.errors} />
       <input {...getInputProps(fields.updatedAt, { type: 'hidden' })} />
-      <Field
-        label={t('settings.name')}
-        inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'organization' }}
-        errors={errors(fields.name.errors)}
-      />
-      <Field
+      <FormField label={t('settings.name')} field={fields.name} type="text" autoComplete="organization" />
+      <FormField
         label={t('settings.currency')}
         hint={t('settings.currencyHint')}
-        inputProps={{
-          ...getInputProps(fields.defaultCurrency, { type: 'text' }),
-          list: 'currency-codes',
-          maxLength: 3,
-          autoComplete: 'off',
-        }}
-        errors={errors(fields.defaultCurrency.errors)}
+        field={fields.defaultCurrency}
+        type="text"
+        list="currency-codes"
+        maxLength={3}
+        autoComplete="off"
       />
       <datalist id="currency-codes">
         {currencies.map((c) => (
           <option key={c} value={c} />
         ))}
       </datalist>
-      <SelectField
+      <FormSelectField
         label={t('settings.locale')}
-        selectProps={getSelectProps(fields.locale)}
+        field={fields.locale}
         options={orgLocales.map((l) => ({ value: l, label: t(`settings.locales.${l}`) }))}
-        errors={errors(fields.locale.errors)}
       />
-      <SelectField
+      <FormSelectField
         label={t('settings.timeZone')}
-        selectProps={getSelectProps(fields.timeZone)}
+        field={fields.timeZone}
         options={timeZones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
-        errors={errors(fields.timeZone.errors)}
       />
-      <Button disabled={saving}>{saving ? t('common:actions.saving') : t('common:actions.save')}</Button>
+      <SubmitButton
+        label={t('common:actions.save')}
+        submittingLabel={t('common:actions.saving')}
+        pending={saving}
+      />
     </Form>
   )
 }

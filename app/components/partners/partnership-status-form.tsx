@@ -1,10 +1,10 @@
-import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { getFormProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
+import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { Button } from '#app/components/ui/button.tsx'
-import { ErrorList } from '#app/components/ui/field.tsx'
+import { ErrorList, inputClass } from '#app/components/ui/field.tsx'
 import { PartnershipStatusSchema, type StatusIntent } from '#app/features/partners/schemas.ts'
 import { intentsFor } from '#app/features/partners/status-transitions.ts'
 import type { PartnershipStatus } from '#db/schema/partnerships.ts'
@@ -24,12 +24,7 @@ export function PartnershipStatusForm({
   const { t } = useTranslation('partners')
   const navigation = useNavigation()
   const translate = useFieldErrors()
-  const [form, fields] = useForm({
-    id: 'partnership-status',
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PartnershipStatusSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useZodForm({ id: 'partnership-status', schema: PartnershipStatusSchema, lastResult })
   const intents = intentsFor(status)
   const pending = (intent: StatusIntent) =>
     navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
@@ -60,7 +55,7 @@ export function PartnershipStatusForm({
               maxLength={500}
               aria-invalid={reasonErrorId ? true : undefined}
               aria-describedby={`${fields.reason.id}-hint${reasonErrorId ? ` ${reasonErrorId}` : ''}`}
-              className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
+              className={`mt-1 ${inputClass}`}
             />
             <p id={`${fields.reason.id}-hint`} className="mt-1 text-xs text-slate-500">
               {t('status.reasonHint')}

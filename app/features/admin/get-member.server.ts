@@ -2,19 +2,12 @@ import { and, count, eq } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { memberships, users } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
+import { memberColumns } from './list-members.server.ts'
 
 /** One member of the caller's org by user id; a user outside the org is not found, whatever RLS would show. */
 export async function getMember(ctx: ServiceContext, input: { userId: string }) {
   const [member] = await ctx.tx
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      status: memberships.status,
-      joinedAt: memberships.createdAt,
-      updatedAt: memberships.updatedAt,
-    })
+    .select({ ...memberColumns, updatedAt: memberships.updatedAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, input.userId)))

@@ -4,6 +4,16 @@ import { memberships, type Role, users } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { escapeLike } from './schemas.ts'
 
+/** What a member row shows, in the list and on the member's own page. */
+export const memberColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  status: memberships.status,
+  joinedAt: memberships.createdAt,
+}
+
 export type MemberFilters = { q?: string; role?: Role; status?: 'active' | 'deactivated' }
 
 /** Members of the caller's org (never a partner's, though RLS would show those too), filtered and paginated. */
@@ -19,14 +29,7 @@ export async function listMembers(ctx: ServiceContext, filters: MemberFilters, p
   const where = and(...conditions)
   const [rows, [total]] = await Promise.all([
     ctx.tx
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        role: memberships.role,
-        status: memberships.status,
-        joinedAt: memberships.createdAt,
-      })
+      .select(memberColumns)
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(where)

@@ -4,6 +4,7 @@ import type { InvitePartnerSchema } from '#app/features/auth/invitation-schemas.
 import { can } from '#app/features/auth/permissions.ts'
 import type { ServiceContext } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { slugify } from '#app/lib/slugify.ts'
 import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
 import { invitations, organizations, partnerships } from '#db/schema/index.ts'
 import { INVITATION_DAYS } from './create-invitation.server.ts'
@@ -88,17 +89,6 @@ export async function invitePartner(ctx: ServiceContext, input: InvitePartnerInp
     email,
     expiresAt,
   }
-}
-
-function slugify(value: string) {
-  return (
-    value
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'org'
-  )
 }
 
 const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
