@@ -1,3 +1,4 @@
+import { closeRateLimiters } from '#app/lib/rate-limit.server.ts'
 import { closeDatabase, getDatabase } from '#db/client.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { demoBanner, isEmpty, seedDemo } from '#db/seed/demo.ts'
@@ -23,5 +24,5 @@ export async function bootstrap() {
 }
 
 export async function shutdown() {
-  await closeDatabase()
+  await Promise.all([closeDatabase(), closeRateLimiters()])
 }

@@ -1,28 +1,62 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { Redis } from 'ioredis'
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
 import { getConfig } from '#server/config.ts'
 
-type Limiter = RateLimiterMemory
+export type LimiterName = 'signIn' | 'signInAddress' | 'passwordReset' | 'invitation' | 'invitationAccept'
+
+type Budget = { points: number; duration: number }
+
+function budgets(): Record<LimiterName, Budget> {
+  return {
+    // Keyed by address and account: a flood from elsewhere cannot lock the real owner out.
+    signIn: { points: getConfig().RATE_LIMIT_SIGNIN_PER_15_MIN, duration: 15 * 60 },
+    signInAddress: { points: 100, duration: 15 * 60 },
+    passwordReset: { points: 5, duration: 60 * 60 },
+    invitation: { points: 30, duration: 60 * 60 },
+    invitationAccept: { points: 20, duration: 15 * 60 },
+  }
+}
+
+type Limiters = { byName: Record<LimiterName, RateLimiterAbstract>; redis: Redis | null }
 
 const key = Symbol.for('tandem.rate-limiters')
-type Holder = { [key]?: Record<string, Limiter> }
+type Holder = { [key]?: Limiters }
+
+/**
+ * With REDIS_URL the counters live in Redis, shared by every app process; an in-memory limiter stands in while
+ * Redis is unreachable (insurance), so an outage neither blocks sign-in nor lifts the limit.
+ */
+function create(): Limiters {
+  const url = getConfig().REDIS_URL
+  const redis = url ? new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 1000 }) : null
+  // Commands wait for the first connection; when Redis is down they fail after one retry and the insurance
+  // limiter answers. Without an error listener ioredis would throw.
+  redis?.on('error', () => {})
+  const byName = {} as Record<LimiterName, RateLimiterAbstract>
+  for (const [name, budget] of Object.entries(budgets()) as [LimiterName, Budget][]) {
+    const memory = new RateLimiterMemory({ ...budget, keyPrefix: name })
+    byName[name] = redis
+      ? new RateLimiterRedis({
+          ...budget,
+          storeClient: redis,
+          keyPrefix: `tandem:rl:${name}`,
+          insuranceLimiter: memory,
+        })
+      : memory
+  }
+  return { byName, redis }
+}
 
 function limiters() {
   const holder = globalThis as Holder
-  if (!holder[key]) {
-    const config = getConfig()
-    holder[key] = {
-      // Keyed by address and account: a flood from elsewhere cannot lock the real owner out.
-      signIn: new RateLimiterMemory({ points: config.RATE_LIMIT_SIGNIN_PER_15_MIN, duration: 15 * 60 }),
-      signInAddress: new RateLimiterMemory({ points: 100, duration: 15 * 60 }),
-      passwordReset: new RateLimiterMemory({ points: 5, duration: 60 * 60 }),
-      invitation: new RateLimiterMemory({ points: 30, duration: 60 * 60 }),
-      invitationAccept: new RateLimiterMemory({ points: 20, duration: 15 * 60 }),
-    }
-  }
-  return holder[key]
+  holder[key] ??= create()
+  return holder[key].byName
 }
-
-export type LimiterName = 'signIn' | 'signInAddress' | 'passwordReset' | 'invitation' | 'invitationAccept'
 
 /** Counts one attempt; returns the seconds to wait when the budget is spent, or null when allowed. */
 export async function consumeRateLimit(name: LimiterName, subject: string): Promise<number | null> {
@@ -38,4 +72,12 @@ export async function consumeRateLimit(name: LimiterName, subject: string): Prom
 /** A successful sign-in clears the account's counter. */
 export async function resetRateLimit(name: LimiterName, subject: string) {
   await limiters()[name].delete(subject)
+}
+
+/** Drops the limiters (and their Redis connection) so the next call builds them from the current config. */
+export async function closeRateLimiters() {
+  const holder = globalThis as Holder
+  const current = holder[key]
+  holder[key] = undefined
+  await current?.redis?.quit().catch(() => {})
 }
