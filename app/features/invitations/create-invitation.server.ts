@@ -2,11 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { assignableRoles, can } from '#app/features/auth/permissions.ts'
 import type { ServiceContext } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
-import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
 import { invitations, memberships, type Role, users } from '#db/schema/index.ts'
-
-export const INVITATION_DAYS = 7
-const DAY = 24 * 60 * 60 * 1000
+import { insertInvitation } from './insert-invitation.server.ts'
 
 export type InviteColleagueInput = { email: string; role: Role }
 
@@ -43,25 +40,12 @@ export async function inviteColleague(ctx: ServiceContext, input: InviteColleagu
       ),
     )
 
-  const token = generateToken()
-  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY)
-  const [invitation] = await ctx.tx
-    .insert(invitations)
-    .values({
-      tokenHash: hashToken(token),
-      orgId: ctx.orgId,
-      invitedByOrgId: ctx.orgId,
-      email,
-      role: input.role,
-      invitedById: ctx.userId,
-      expiresAt,
-    })
-    .returning({ id: invitations.id })
+  const { token, id, expiresAt } = await insertInvitation(ctx, { orgId: ctx.orgId, email, role: input.role })
   await ctx.audit({
     action: 'invitation.created',
     targetType: 'invitation',
-    targetId: invitation.id,
+    targetId: id,
     data: { email, role: input.role },
   })
-  return { token, invitationId: invitation.id, email, role: input.role, expiresAt }
+  return { token, invitationId: id, email, role: input.role, expiresAt }
 }

@@ -5,11 +5,8 @@ import { can } from '#app/features/auth/permissions.ts'
 import type { ServiceContext } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
 import { slugify } from '#app/lib/slugify.ts'
-import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
-import { invitations, organizations, partnerships } from '#db/schema/index.ts'
-import { INVITATION_DAYS } from './create-invitation.server.ts'
-
-const DAY = 24 * 60 * 60 * 1000
+import { organizations, partnerships } from '#db/schema/index.ts'
+import { insertInvitation } from './insert-invitation.server.ts'
 
 export type InvitePartnerInput = z.infer<typeof InvitePartnerSchema>
 
@@ -57,23 +54,14 @@ export async function invitePartner(ctx: ServiceContext, input: InvitePartnerInp
     })
     .returning({ id: partnerships.id })
 
-  const token = generateToken()
   const email = input.email.trim().toLowerCase()
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY)
-  const [invitation] = await ctx.tx
-    .insert(invitations)
-    .values({
-      tokenHash: hashToken(token),
-      orgId: partnerOrgId,
-      invitedByOrgId: ctx.orgId,
-      partnershipId: partnership.id,
-      email,
-      // The partner's first admin owns their org, whatever its kind.
-      role: 'owner',
-      invitedById: ctx.userId,
-      expiresAt,
-    })
-    .returning({ id: invitations.id })
+  // The partner's first admin owns their org, whatever its kind.
+  const invitation = await insertInvitation(ctx, {
+    orgId: partnerOrgId,
+    partnershipId: partnership.id,
+    email,
+    role: 'owner',
+  })
   await ctx.audit({
     action: 'partnership.invited',
     targetType: 'partnership',
@@ -81,13 +69,13 @@ export async function invitePartner(ctx: ServiceContext, input: InvitePartnerInp
     data: { partnerOrgId, orgName, kind: input.kind, tier: input.tier, email, invitationId: invitation.id },
   })
   return {
-    token,
+    token: invitation.token,
     partnershipId: partnership.id,
     partnerOrgId,
     partnerOrgName: orgName,
     hostOrgName: host.name,
     email,
-    expiresAt,
+    expiresAt: invitation.expiresAt,
   }
 }
 
