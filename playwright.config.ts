@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
 /**
- * End-to-end tests in Debian's Chromium (Playwright cannot download browsers here: `tests/ensure-chromium.sh`).
+ * End-to-end tests in Debian's Chromium (Playwright cannot download browsers here: `tests/ensure-system-packages.sh`).
  * Global setup starts a real SMTP receiver, a fresh database (PostgreSQL when DATABASE_URL is set, else PGlite in a
  * temp dir) and the BUILT server from `$TANDEM_BUILD_DIR` (default build-test; build it first with
  * `TANDEM_BUILD_DIR=build-test npx remix vite:build`). Tests get the server's URL as `baseURL` and the received

@@ -13,11 +13,13 @@ import PartnerInvitationEmail, {
   partnerInvitationSubject,
 } from './partner-invitation.tsx'
 import PasswordResetEmail, { type PasswordResetEmailProps, passwordResetSubject } from './password-reset.tsx'
+import QuoteSentEmail, { type QuoteSentEmailProps, quoteSentSubject } from './quote-sent.tsx'
 
 type Templates = {
   invitation: InvitationEmailProps
   'partner-invitation': PartnerInvitationEmailProps
   'password-reset': PasswordResetEmailProps
+  'quote-sent': QuoteSentEmailProps
 }
 
 export type TemplateName = keyof Templates
@@ -37,6 +39,10 @@ const builders: Builders = {
   'password-reset': (t, locale, props) => ({
     subject: passwordResetSubject(t),
     element: createElement(PasswordResetEmail, { t, locale, ...props }),
+  }),
+  'quote-sent': (t, locale, props) => ({
+    subject: quoteSentSubject(t, props),
+    element: createElement(QuoteSentEmail, { t, locale, ...props }),
   }),
 }
 

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TANDEM_BUILD_DIR="${TANDEM_BUILD_DIR:-build-test}"
 
+# Chromium for Playwright, poppler-utils for reading back generated PDFs.
+bash tests/ensure-system-packages.sh
+
 echo "== build ($TANDEM_BUILD_DIR)"
 npx remix vite:build --logLevel warn
 
@@ -18,5 +21,4 @@ if [ -n "${DATABASE_URL:-}" ]; then
 fi
 
 echo "== playwright (Chromium)"
-bash tests/ensure-chromium.sh
 npx playwright test

@@ -3,15 +3,20 @@ import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
 import type { Tx } from '#db/client.ts'
 import {
   auditEvents,
+  downloads,
   emailOutbox,
   invitations,
+  jobs,
+  numberSequences,
   type Organization,
   type Partnership,
   passwordResets,
+  products,
   type Role,
   roles,
   type User,
 } from '#db/schema/index.ts'
+import { createInvoiceRecord, createQuoteRecord } from '#db/seed/billing-factory.ts'
 import { createMember, createOrg, createPartnership } from '#db/seed/factories.ts'
 import { asSystem } from '#db/tenant.ts'
 
@@ -94,7 +99,69 @@ async function createHome(tx: Tx, tag: string) {
     invitedById: members.owner.id,
     expiresAt: later(7),
   })
+  await createBillingRows(tx, {
+    hostOrgId: org.id,
+    partnershipId: ac.id,
+    ownerId: members.owner.id,
+    label: `Home ${tag}`,
+  })
   return { org, members, r, rOwner, c, cPortal, ar, ac }
+}
+
+/** A product, a sent quote, an issued invoice with a payment, a number sequence, a job and a download. */
+async function createBillingRows(
+  tx: Tx,
+  input: { hostOrgId: string; partnershipId: string; ownerId: string; label: string },
+) {
+  const { hostOrgId, partnershipId, ownerId, label } = input
+  const [product] = await tx
+    .insert(products)
+    .values({
+      orgId: hostOrgId,
+      sku: `SKU-${label}`.replace(/\s+/g, '-'),
+      name: `${label} product`,
+      unitPrice: 1999,
+      currency: 'USD',
+    })
+    .returning()
+  const lines = [{ description: `${label} line`, quantity: '2', unitPrice: 1999, taxRateBp: 2000 }]
+  const quote = await createQuoteRecord(tx, {
+    partnershipId,
+    hostOrgId,
+    ownerId,
+    title: `${label} quote`,
+    validUntil: later(30).toISOString().slice(0, 10),
+    lines,
+    sent: { number: `Q-${label}-1`.replace(/\s+/g, '-') },
+  })
+  const today = new Date().toISOString().slice(0, 10)
+  const invoice = await createInvoiceRecord(tx, {
+    partnershipId,
+    hostOrgId,
+    ownerId,
+    lines,
+    issued: { number: `INV-${label}-1`.replace(/\s+/g, '-'), issueDate: today, dueDate: today },
+    payment: { amount: 1000, paidOn: today, reference: `${label} payment` },
+  })
+  await tx.insert(numberSequences).values({ orgId: hostOrgId, kind: 'quote', year: 2026, lastValue: 1 })
+  const [job] = await tx
+    .insert(jobs)
+    .values({ orgId: hostOrgId, kind: 'test', payload: { note: `${label} job` }, status: 'done' })
+    .returning()
+  const [download] = await tx
+    .insert(downloads)
+    .values({
+      orgId: hostOrgId,
+      requestedById: ownerId,
+      kind: 'invoice_pdfs',
+      recordIds: [invoice.id],
+      status: 'queued',
+      total: 1,
+      fileName: `${label} invoices.zip`,
+      expiresAt: later(1),
+    })
+    .returning()
+  return [product.id, quote.id, invoice.id, job.id, download.id]
 }
 
 async function createForeign(tx: Tx, marker: string) {
@@ -174,7 +241,14 @@ async function createForeign(tx: Tx, marker: string) {
     .insert(passwordResets)
     .values({ tokenHash: hashToken(generateToken()), userId: zOwner.id, expiresAt: later(1) })
     .returning()
+  const billingIds = await createBillingRows(tx, {
+    hostOrgId: z.id,
+    partnershipId: partnership.id,
+    ownerId: zOwner.id,
+    label: `Foreign ${marker}`,
+  })
   const ids = [
+    ...billingIds,
     z.id,
     y.id,
     zOwner.id,

@@ -7,6 +7,9 @@ export type NavItem = { to: string; labelKey: string; permission?: Permission }
 export const navItems: NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard' },
   { to: '/partners', labelKey: 'nav.partners', permission: 'partners:read' },
+  { to: '/quotes', labelKey: 'nav.quotes', permission: 'quotes:read' },
+  { to: '/invoices', labelKey: 'nav.invoices', permission: 'invoices:read' },
+  { to: '/products', labelKey: 'nav.products', permission: 'products:read' },
   { to: '/admin/users', labelKey: 'nav.users', permission: 'users:read' },
   { to: '/admin/settings', labelKey: 'nav.settings', permission: 'org:settings' },
   { to: '/admin/audit', labelKey: 'nav.audit', permission: 'audit:read' },

@@ -15,9 +15,26 @@ const matrix = {
   'partners:read': [...staff, 'portal'],
   'partners:invite': ['owner', 'admin', 'manager'],
   'partners:status': ['owner', 'admin', 'manager'],
+  // Products are the seller's own catalogue: staff only.
+  'products:read': staff,
+  'products:manage': ['owner', 'admin', 'manager'],
+  // Quotes and invoices: both sides of a partnership read them; the seller's staff write them (member_own only
+  // the ones they own); the buyer's side accepts or declines quotes.
+  'quotes:read': [...staff, 'portal'],
+  'quotes:write': ['owner', 'admin', 'manager', 'member', 'member_own'],
+  'quotes:respond': ['owner', 'admin', 'manager', 'member', 'member_own', 'portal'],
+  'invoices:read': [...staff, 'portal'],
+  'invoices:write': ['owner', 'admin', 'manager', 'member', 'member_own'],
+  'invoices:payments': ['owner', 'admin', 'manager'],
+  'invoices:void': ['owner', 'admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof matrix
+
+/** Roles that see only the records they own (DESIGN.md §2). */
+export function seesOwnOnly(role: Role): boolean {
+  return role === 'member_own'
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return (matrix[permission] as readonly Role[]).includes(role)
