@@ -21,6 +21,8 @@ export default defineConfig({
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       TRUST_PROXY: 'true',
+      // Tests run due jobs themselves (drainJobs), so no background loop races them.
+      JOB_RUNNER: 'off',
     },
   },
 })

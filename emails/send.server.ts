@@ -8,6 +8,11 @@ import { emailOutbox } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
 import InvitationEmail, { type InvitationEmailProps, invitationSubject } from './invitation.tsx'
+import InvoiceIssuedEmail, { type InvoiceIssuedEmailProps, invoiceIssuedSubject } from './invoice-issued.tsx'
+import InvoiceReminderEmail, {
+  type InvoiceReminderEmailProps,
+  invoiceReminderSubject,
+} from './invoice-reminder.tsx'
 import PartnerInvitationEmail, {
   type PartnerInvitationEmailProps,
   partnerInvitationSubject,
@@ -20,6 +25,8 @@ type Templates = {
   'partner-invitation': PartnerInvitationEmailProps
   'password-reset': PasswordResetEmailProps
   'quote-sent': QuoteSentEmailProps
+  'invoice-reminder': InvoiceReminderEmailProps
+  'invoice-issued': InvoiceIssuedEmailProps
 }
 
 export type TemplateName = keyof Templates
@@ -43,6 +50,14 @@ const builders: Builders = {
   'quote-sent': (t, locale, props) => ({
     subject: quoteSentSubject(t, props),
     element: createElement(QuoteSentEmail, { t, locale, ...props }),
+  }),
+  'invoice-reminder': (t, locale, props) => ({
+    subject: invoiceReminderSubject(t, props),
+    element: createElement(InvoiceReminderEmail, { t, locale, ...props }),
+  }),
+  'invoice-issued': (t, locale, props) => ({
+    subject: invoiceIssuedSubject(t, props),
+    element: createElement(InvoiceIssuedEmail, { t, locale, ...props }),
   }),
 }
 

@@ -19,6 +19,11 @@ const configSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_SIGNIN_PER_15_MIN: z.coerce.number().int().positive().default(10),
+  /** Background jobs (PDF ZIPs, overdue sweep): 'on' runs them in this process; 'off' leaves them to another. */
+  JOB_RUNNER: z.enum(['on', 'off']).default('on'),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Days between two payment reminders for the same overdue invoice. */
+  INVOICE_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 })
 
 export type Config = z.infer<typeof configSchema>

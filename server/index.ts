@@ -27,7 +27,7 @@ async function main() {
   const initial = await loadBuild()
   const entry = initial.entry.module as unknown as EntryExports
   const started = performance.now()
-  const summary = await entry.bootstrap()
+  const summary = await entry.bootstrap({ logger: logger.child({ component: 'jobs' }) })
   logger.info({ ms: Math.round(performance.now() - started), ...summary.log }, 'database ready')
 
   const app = createApp({ config, logger, build: vite ? loadBuild : initial, vite, buildDir })

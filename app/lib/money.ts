@@ -100,6 +100,18 @@ export function formatRate(bp: number, locale = 'en'): string {
   return format.format(scaledToString(bp, 4) as unknown as number)
 }
 
+/** Percent text with up to 2 decimals → basis points ("20" → 2000, "12.5%" → 1250); null when invalid. */
+export function percentToBp(text: string): number | null {
+  const bp = parseScaledDecimal(text.trim().replace(/%$/, ''), 2)
+  if (bp === null || bp < 0n || bp > BigInt(BP)) return null
+  return Number(bp)
+}
+
+/** Basis points as the shortest percent text that reads back the same: 2000 → "20", 1250 → "12.5". */
+export function bpToPercent(bp: number): string {
+  return scaledToString(bp, 2).replace(/\.?0+$/, '')
+}
+
 /** A quantity like "2", "0.5" or "1.250" in thousandths; null when it has more than 3 decimals. */
 export function parseQuantity(input: string): bigint | null {
   return parseScaledDecimal(input, 3)

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PartnershipOverview } from '#app/components/partners/partnership-overview.tsx'
 import { PartnershipPeople } from '#app/components/partners/partnership-people.tsx'
 import { PartnershipStatusForm } from '#app/components/partners/partnership-status-form.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { can } from '#app/features/auth/permissions.ts'
@@ -37,6 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...found,
     timeZone: auth.org.timeZone,
     canChangeStatus: found.partnership.isHost && can(auth.role, 'partners:status'),
+    canReadInvoices: can(auth.role, 'invoices:read'),
+    canQuote: found.partnership.isHost && can(auth.role, 'quotes:write'),
     updated: statusIntents.find((intent) => intent === updated) ?? null,
   }
 }
@@ -44,7 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const action = statusAction
 
 export default function PartnershipPage() {
-  const { partnership, people, timeZone, canChangeStatus, updated } = useLoaderData<typeof loader>()
+  const { partnership, people, timeZone, canChangeStatus, canReadInvoices, canQuote, updated } =
+    useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useTranslation('partners')
   const other = partnership.isHost ? partnership.partner : partnership.host
@@ -56,6 +60,20 @@ export default function PartnershipPage() {
       <PageHeader
         title={other.name}
         description={`${t(`orgKind.${other.kind}`, { ns: 'common' })} · ${other.customerCode}`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {canQuote ? (
+              <Link to={`/quotes/new?partnershipId=${partnership.id}`} className={buttonClass('secondary')}>
+                {t('detail.newQuote')}
+              </Link>
+            ) : null}
+            {canReadInvoices ? (
+              <a href={`/partners/${partnership.id}/statement`} className={buttonClass('secondary')}>
+                {t('detail.statement')}
+              </a>
+            ) : null}
+          </div>
+        }
       />
       {updated && !lastResult ? <Notice tone="success">{t(`status.updated.${updated}`)}</Notice> : null}
       <div className="space-y-8">

@@ -21,6 +21,11 @@ export const organizations = pgTable(
     defaultCurrency: text('default_currency').notNull().default('USD'),
     locale: text('locale').notNull().default('en'),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** Printed on quotes, invoices and statements. */
+    billingAddress: text('billing_address').notNull().default(''),
+    taxId: text('tax_id').notNull().default(''),
+    /** How to pay this org (bank, account, reference), printed on its invoices. */
+    paymentInstructions: text('payment_instructions').notNull().default(''),
     ...timestamps(),
   },
   (t) => [

@@ -1,7 +1,10 @@
 import { count } from 'drizzle-orm'
+import { todayIn } from '#app/lib/dates.ts'
 import type { Tx } from '#db/client.ts'
 import { auditEvents, organizations } from '#db/schema/index.ts'
 import type { OrgKind, Role } from '#db/schema/organizations.ts'
+import { seedDemoBilling } from './demo-billing.ts'
+import { seedDemoProducts } from './demo-products.ts'
 import { createMember, createOrg, createPartnership } from './factories.ts'
 
 export const DEMO_PASSWORD = 'tandem-demo-2026'
@@ -109,6 +112,7 @@ export async function seedDemo(tx: Tx) {
       people.set(person.email, user.id)
     }
   }
+  const partnershipOf = new Map<string, string>()
   for (const p of demoPartnerships) {
     const hostOrgId = ids.get(p.host) as string
     const partnership = await createPartnership(tx, {
@@ -119,6 +123,7 @@ export async function seedDemo(tx: Tx) {
       status: p.status,
       accountManagerId: p.host === 'acme' ? people.get('manager@acme.test') : null,
     })
+    partnershipOf.set(`${p.host}:${p.partner}`, partnership.id)
     await tx.insert(auditEvents).values({
       orgId: hostOrgId,
       action: 'partnership.created',
@@ -127,6 +132,20 @@ export async function seedDemo(tx: Tx) {
       data: { partner: p.partner, seeded: true },
     })
   }
+  await seedDemoProducts(tx, ids.get('acme') as string)
+  await seedDemoBilling(
+    tx,
+    {
+      acme: ids.get('acme') as string,
+      evergreenOrg: ids.get('evergreen') as string,
+      parsOrg: ids.get('farsi') as string,
+      evergreen: partnershipOf.get('acme:evergreen') as string,
+      pars: partnershipOf.get('acme:farsi') as string,
+      manager: people.get('manager@acme.test') as string,
+      own: people.get('own@acme.test') as string,
+    },
+    todayIn('UTC'),
+  )
 }
 
 export function demoBanner() {

@@ -71,7 +71,10 @@ const newQuote = (input = draft()) =>
 const version = async (id: string) =>
   (await asSystem((tx) => tx.select({ v: quotes.version }).from(quotes).where(eq(quotes.id, id))))[0].v
 const send = async (id: string) =>
-  asCaller(seller, async (ctx) => sendQuote(ctx, id, { version: await version(id), origin, timeZone: 'UTC' }))
+  // The version is read before the caller's transaction: PGlite has one connection, so no nested transactions.
+  version(id).then((v) =>
+    asCaller(seller, (ctx) => sendQuote(ctx, id, { version: v, origin, timeZone: 'UTC' })),
+  )
 const failure = async (run: () => Promise<unknown>) => {
   try {
     await run()
@@ -155,12 +158,11 @@ describe('quote lifecycle', () => {
   test('revising keeps history; the customer sees the sent revision until the new one is sent', async () => {
     const quote = await newQuote()
     await send(quote.id)
-    await asCaller(seller, async (ctx) => reviseQuote(ctx, quote.id, await version(quote.id)))
-    await asCaller(seller, async (ctx) =>
-      saveQuoteDraft(ctx, quote.id, {
-        ...draft({ title: 'Spring range v2' }),
-        version: await version(quote.id),
-      }),
+    const v1 = await version(quote.id)
+    await asCaller(seller, (ctx) => reviseQuote(ctx, quote.id, v1))
+    const v2 = await version(quote.id)
+    await asCaller(seller, (ctx) =>
+      saveQuoteDraft(ctx, quote.id, { ...draft({ title: 'Spring range v2' }), version: v2 }),
     )
     const before = await asCaller(buyer, (ctx) => getQuote(ctx, quote.id))
     expect(before.revision.revision).toBe(1)
@@ -210,9 +212,10 @@ describe('quote lifecycle', () => {
 
     const other = await newQuote()
     await send(other.id)
-    await asCaller(buyer, async (ctx) =>
+    const otherVersion = await version(other.id)
+    await asCaller(buyer, (ctx) =>
       declineQuote(ctx, other.id, {
-        version: await version(other.id),
+        version: otherVersion,
         reason: 'Budget cut',
         timeZone: 'UTC',
       }),

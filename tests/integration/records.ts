@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
-import type { Tx } from '#db/client.ts'
+import { rowsOf } from '#db/rows.ts'
 import { asSystem } from '#db/tenant.ts'
 import type { Scope, World } from './world.ts'
 
@@ -31,11 +31,7 @@ const selfScoped: Record<string, keyof Scope> = {
   users: 'userIds',
 }
 
-export async function rowsOf<T extends Record<string, unknown>>(tx: Tx, query: SQL): Promise<T[]> {
-  const result = (await tx.execute(query)) as unknown
-  // postgres.js returns the rows; PGlite returns { rows }.
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows
-}
+export { rowsOf }
 
 let tablesCache: Promise<Map<string, string[]>> | undefined
 

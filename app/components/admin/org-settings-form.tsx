@@ -1,14 +1,24 @@
-import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors } from '#app/components/form-errors.tsx'
+import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
 import { SubmitButton } from '#app/components/forms/form-actions.tsx'
 import { FormField, FormSelectField } from '#app/components/forms/form-field.tsx'
 import { useZodForm } from '#app/components/forms/use-zod-form.ts'
+import { ErrorList, inputClass } from '#app/components/ui/field.tsx'
 import { OrgSettingsSchema, orgLocales } from '#app/features/admin/schemas.ts'
 
 type Props = {
-  settings: { name: string; defaultCurrency: string; locale: string; timeZone: string; updatedAt: string }
+  settings: {
+    name: string
+    defaultCurrency: string
+    locale: string
+    timeZone: string
+    billingAddress: string
+    taxId: string
+    paymentInstructions: string
+    updatedAt: string
+  }
   timeZones: string[]
   currencies: string[]
   lastResult?: SubmissionResult<string[]>
@@ -16,6 +26,7 @@ type Props = {
 
 export function OrgSettingsForm({ settings, timeZones, currencies, lastResult }: Props) {
   const { t } = useTranslation('admin')
+  const errors = useFieldErrors()
   const navigation = useNavigation()
   const [form, fields] = useZodForm({
     id: 'org-settings',
@@ -57,6 +68,30 @@ export function OrgSettingsForm({ settings, timeZones, currencies, lastResult }:
         field={fields.timeZone}
         options={timeZones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
       />
+      <fieldset className="space-y-4 border-t border-slate-200 pt-4">
+        <legend className="text-sm font-semibold text-slate-800">{t('settings.documents')}</legend>
+        <p className="text-xs text-slate-500">{t('settings.documentsHint')}</p>
+        <label className="block">
+          <span className="block text-sm font-medium text-slate-800">{t('settings.billingAddress')}</span>
+          <textarea {...getTextareaProps(fields.billingAddress)} rows={4} className={`mt-1 ${inputClass}`} />
+          <ErrorList id={fields.billingAddress.errorId} errors={errors(fields.billingAddress.errors)} />
+        </label>
+        <FormField label={t('settings.taxId')} field={fields.taxId} type="text" autoComplete="off" />
+        <label className="block">
+          <span className="block text-sm font-medium text-slate-800">
+            {t('settings.paymentInstructions')}
+          </span>
+          <textarea
+            {...getTextareaProps(fields.paymentInstructions)}
+            rows={3}
+            className={`mt-1 ${inputClass}`}
+          />
+          <ErrorList
+            id={fields.paymentInstructions.errorId}
+            errors={errors(fields.paymentInstructions.errors)}
+          />
+        </label>
+      </fieldset>
       <SubmitButton
         label={t('common:actions.save')}
         submittingLabel={t('common:actions.saving')}

@@ -7,7 +7,7 @@ type Props = {
   basePath: string
   filters: { q?: string; status?: string }
   statuses: readonly string[]
-  /** The namespace holding `status.<value>` labels. */
+  /** The namespace holding the `filters.q` search label and the `status.<value>` labels. */
   ns: string
 }
 
@@ -25,7 +25,7 @@ export function DocumentFilters({ basePath, filters, statuses, ns }: Props) {
     >
       <Field
         className="sm:col-span-2"
-        label={t('filters.q')}
+        label={t('filters.q', { ns })}
         inputProps={{ name: 'q', type: 'search', defaultValue: filters.q ?? '', maxLength: 100 }}
       />
       <SelectField

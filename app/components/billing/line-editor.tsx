@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { useFieldErrors } from '#app/components/form-errors.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { ErrorList, inputClass } from '#app/components/ui/field.tsx'
-import { percentToBp } from '#app/features/billing/line-schema.ts'
 import {
   formatMoney,
   lineAmounts,
   parseAmount,
   parseQuantity,
+  percentToBp,
   scaledToString,
   toDecimalString,
 } from '#app/lib/money.ts'

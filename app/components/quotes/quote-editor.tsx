@@ -61,6 +61,7 @@ export function QuoteEditor({
   })
   const currency = (fields.currency.value as string | undefined) ?? defaultValue.currency
   const control = (name: keyof typeof fields, label: string, input: JSX.Element) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` element passed in
     <label className="block">
       <span className="block text-sm font-medium text-slate-800">{label}</span>
       {input}

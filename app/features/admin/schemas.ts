@@ -32,6 +32,9 @@ export const OrgSettingsSchema = z.object({
   timeZone: z
     .string({ required_error: 'validation.required' })
     .refine((v) => timeZones.has(v), 'validation.invalidTimeZone'),
+  billingAddress: z.string().trim().max(1000, 'validation.tooLong').optional().default(''),
+  taxId: z.string().trim().max(100, 'validation.tooLong').optional().default(''),
+  paymentInstructions: z.string().trim().max(2000, 'validation.tooLong').optional().default(''),
   /** The updated_at the form was loaded with: the concurrency token. */
   updatedAt: z.string().datetime({ offset: true }),
 })

@@ -7,7 +7,15 @@ import type { OrgSettingsInput } from './schemas.ts'
 // updated_at is microsecond precise in the database, a JS Date only millisecond: the token is formatted in SQL.
 const updatedAtToken = sql<string>`to_char(${organizations.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
-const editable = ['name', 'defaultCurrency', 'locale', 'timeZone'] as const
+const editable = [
+  'name',
+  'defaultCurrency',
+  'locale',
+  'timeZone',
+  'billingAddress',
+  'taxId',
+  'paymentInstructions',
+] as const
 
 export async function getOrgSettings(ctx: ServiceContext) {
   const [org] = await ctx.tx
@@ -16,6 +24,9 @@ export async function getOrgSettings(ctx: ServiceContext) {
       defaultCurrency: organizations.defaultCurrency,
       locale: organizations.locale,
       timeZone: organizations.timeZone,
+      billingAddress: organizations.billingAddress,
+      taxId: organizations.taxId,
+      paymentInstructions: organizations.paymentInstructions,
       updatedAt: updatedAtToken,
     })
     .from(organizations)
@@ -38,6 +49,9 @@ export async function updateOrgSettings(ctx: ServiceContext, input: OrgSettingsI
       defaultCurrency: input.defaultCurrency,
       locale: input.locale,
       timeZone: input.timeZone,
+      billingAddress: input.billingAddress,
+      taxId: input.taxId,
+      paymentInstructions: input.paymentInstructions,
       updatedAt: sql`now()`,
     })
     .where(

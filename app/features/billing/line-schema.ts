@@ -1,12 +1,5 @@
 import { z } from 'zod'
-import { BP, parseAmount, parseQuantity, parseScaledDecimal } from '#app/lib/money.ts'
-
-/** Percent text with up to 2 decimals → basis points ("20" → 2000, "12.5" → 1250); null when invalid. */
-export function percentToBp(text: string): number | null {
-  const bp = parseScaledDecimal(text, 2)
-  if (bp === null || bp < 0n || bp > BigInt(BP)) return null
-  return Number(bp)
-}
+import { parseAmount, parseQuantity, percentToBp } from '#app/lib/money.ts'
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().default('')
 

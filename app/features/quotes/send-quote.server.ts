@@ -1,14 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { todayIn, yearOf } from '#app/lib/dates.ts'
 import { AppError } from '#app/lib/errors.ts'
-import { memberships, organizations, quoteLines, quoteRevisions, quotes, users } from '#db/schema/index.ts'
+import { organizations, quoteLines, quoteRevisions, quotes } from '#db/schema/index.ts'
 import { sendEmail } from '#emails/send.server.ts'
+import { buyerRecipients } from '../billing/buyer-recipients.server.ts'
 import { nextDocumentNumber } from '../billing/numbering.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertSellerCanChange, assertVersion, findQuote } from './find-quote.server.ts'
-
-/** The buyer's people who can answer a quote get the email. */
-const recipientRoles = ['owner', 'admin', 'manager', 'member', 'portal'] as const
 
 /**
  * Sends the working revision: assigns the number on first sending (sequential per org and year, in this
@@ -58,28 +56,14 @@ export async function sendQuote(
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, ctx.orgId))
-  const [buyer] = await ctx.tx
-    .select({ locale: organizations.locale })
-    .from(organizations)
-    .where(eq(organizations.id, found.partnerOrgId))
-  const people = await ctx.tx
-    .select({ email: users.email, locale: users.locale })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.orgId, found.partnerOrgId),
-        eq(memberships.status, 'active'),
-        inArray(memberships.role, [...recipientRoles]),
-      ),
-    )
+  const people = await buyerRecipients(ctx.tx, found.partnerOrgId)
   const quoteUrl = new URL(`/quotes/${quote.id}`, input.origin).toString()
   for (const person of people) {
     await sendEmail({
       tx: ctx.tx,
       orgId: ctx.orgId,
       to: person.email,
-      locale: person.locale ?? buyer?.locale ?? 'en',
+      locale: person.locale,
       template: 'quote-sent',
       props: {
         sellerName: seller.name,

@@ -1,30 +1,54 @@
 import enAccount from '#app/locales/en/account.json'
 import enAdmin from '#app/locales/en/admin.json'
 import enAuth from '#app/locales/en/auth.json'
+import enBilling from '#app/locales/en/billing.json'
 import enCommon from '#app/locales/en/common.json'
+import enDocuments from '#app/locales/en/documents.json'
+import enDownloads from '#app/locales/en/downloads.json'
 import enEmails from '#app/locales/en/emails.json'
+import enInvoices from '#app/locales/en/invoices.json'
 import enPartners from '#app/locales/en/partners.json'
+import enProducts from '#app/locales/en/products.json'
+import enQuotes from '#app/locales/en/quotes.json'
 import faAccount from '#app/locales/fa/account.json'
 import faAdmin from '#app/locales/fa/admin.json'
 import faAuth from '#app/locales/fa/auth.json'
+import faBilling from '#app/locales/fa/billing.json'
 import faCommon from '#app/locales/fa/common.json'
+import faDocuments from '#app/locales/fa/documents.json'
+import faDownloads from '#app/locales/fa/downloads.json'
 import faEmails from '#app/locales/fa/emails.json'
+import faInvoices from '#app/locales/fa/invoices.json'
 import faPartners from '#app/locales/fa/partners.json'
+import faProducts from '#app/locales/fa/products.json'
+import faQuotes from '#app/locales/fa/quotes.json'
 
 // One namespace per feature area, so each area's strings live beside each other.
 export const resources = {
   en: {
     common: enCommon,
+    documents: enDocuments,
     auth: enAuth,
     partners: enPartners,
+    products: enProducts,
+    quotes: enQuotes,
+    invoices: enInvoices,
+    billing: enBilling,
+    downloads: enDownloads,
     admin: enAdmin,
     account: enAccount,
     emails: enEmails,
   },
   fa: {
     common: faCommon,
+    documents: faDocuments,
     auth: faAuth,
     partners: faPartners,
+    products: faProducts,
+    quotes: faQuotes,
+    invoices: faInvoices,
+    billing: faBilling,
+    downloads: faDownloads,
     admin: faAdmin,
     account: faAccount,
     emails: faEmails,

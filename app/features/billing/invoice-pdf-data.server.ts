@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm'
+import type { PdfDocument } from '#app/features/pdf/model.ts'
+import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
+import { organizations } from '#db/schema/index.ts'
+import { getInvoice } from '../invoices/get-invoice.server.ts'
+import { invoiceDisplayStatus } from '../invoices/invoice-status.ts'
+import type { ServiceContext } from '../service-context.server.ts'
+import { partyOf } from './party.server.ts'
+import { totalsOf } from './price-lines.ts'
+
+/** What an invoice's PDF shows, read through the same access rules as its page. */
+export async function invoicePdfData(
+  ctx: ServiceContext,
+  id: string,
+  options: { locale: string; today: string },
+): Promise<PdfDocument> {
+  const detail = await getInvoice(ctx, id)
+  const { invoice, lines } = detail
+  const t = await getFixedT(options.locale, 'invoices')
+  const status = invoiceDisplayStatus(invoice.status, invoice.dueDate, options.today)
+  const [seller] = await ctx.tx
+    .select({ paymentInstructions: organizations.paymentInstructions })
+    .from(organizations)
+    .where(eq(organizations.id, invoice.hostOrgId))
+  const totals = totalsOf(lines.map((l) => ({ ...l, optional: false })))
+  return {
+    kind: 'invoice',
+    locale: options.locale,
+    number: invoice.number,
+    statusLabel: status === 'draft' || status === 'issued' ? undefined : t(`status.${status}`),
+    currency: invoice.currency,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    seller: await partyOf(ctx.tx, detail.parties.seller.id),
+    buyer: await partyOf(ctx.tx, detail.parties.buyer.id),
+    lines: lines.map((l) => ({
+      position: l.position,
+      sku: l.sku,
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      discountBp: l.discountBp,
+      taxRateBp: l.taxRateBp,
+      net: l.net,
+      tax: l.tax,
+      total: l.total,
+    })),
+    totals: {
+      subtotal: invoice.subtotal,
+      taxes: totals.taxes,
+      taxTotal: invoice.taxTotal,
+      total: invoice.total,
+      amountPaid: invoice.amountPaid,
+      balanceDue: detail.balanceDue,
+    },
+    terms: invoice.terms || undefined,
+    paymentDetails: seller?.paymentInstructions
+      ? seller.paymentInstructions.split('\n').filter((l) => l.trim())
+      : undefined,
+  }
+}

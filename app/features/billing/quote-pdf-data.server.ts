@@ -1,0 +1,69 @@
+import type { PdfDocument } from '#app/features/pdf/model.ts'
+import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
+import { getQuote } from '../quotes/get-quote.server.ts'
+import { quoteDisplayStatus } from '../quotes/quote-status.ts'
+import type { ServiceContext } from '../service-context.server.ts'
+import { partyOf } from './party.server.ts'
+import { totalsOf } from './price-lines.ts'
+
+/**
+ * What a quote's PDF shows, read through the same access rules as its page: a buyer gets the revision sent to
+ * them, and an accepted revision carries its signature block and the total with the ticked optional lines.
+ */
+export async function quotePdfData(
+  ctx: ServiceContext,
+  id: string,
+  options: { revision?: number; locale: string; today: string },
+): Promise<PdfDocument> {
+  const detail = await getQuote(ctx, id, options.revision)
+  const { quote, revision, lines } = detail
+  const accepted = quote.status === 'accepted' && quote.acceptedRevision === revision.revision
+  const t = await getFixedT(options.locale, 'quotes')
+  const status = quoteDisplayStatus(quote.status, revision.validUntil, options.today)
+  const totals = accepted ? totalsOf(lines) : totalsOf(lines.map((l) => ({ ...l, selected: false })))
+  return {
+    kind: 'quote',
+    locale: options.locale,
+    number: quote.number,
+    revision: revision.revision,
+    statusLabel: status === 'draft' ? undefined : t(`status.${status}`),
+    currency: revision.currency,
+    issueDate: revision.sentAt ? revision.sentAt.toISOString().slice(0, 10) : null,
+    validUntil: revision.validUntil,
+    seller: await partyOf(ctx.tx, detail.parties.seller.id),
+    buyer: await partyOf(ctx.tx, detail.parties.buyer.id),
+    lines: lines.map((l) => ({
+      position: l.position,
+      sku: l.sku,
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      discountBp: l.discountBp,
+      taxRateBp: l.taxRateBp,
+      net: l.net,
+      tax: l.tax,
+      total: l.total,
+      optional: l.optional,
+      selected: accepted ? l.selected : false,
+    })),
+    totals: {
+      subtotal: totals.subtotal,
+      taxes: totals.taxes,
+      taxTotal: totals.taxTotal,
+      total: totals.total,
+    },
+    terms: revision.terms || undefined,
+    acceptance:
+      accepted && quote.acceptedAt && quote.signerName && quote.signature
+        ? {
+            signerName: quote.signerName,
+            signedAt: quote.acceptedAt.toISOString(),
+            ip: quote.acceptedIp,
+            userAgent: quote.acceptedUserAgent,
+            kind: quote.signatureKind ?? 'typed',
+            signature: quote.signature,
+          }
+        : undefined,
+  }
+}

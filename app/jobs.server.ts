@@ -1,0 +1,34 @@
+import { sweepOverdueInvoices } from '#app/features/invoices/mark-overdue.server.ts'
+import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
+import type { JobHandler } from '#app/lib/jobs/runner.server.ts'
+import { asSystem } from '#db/tenant.ts'
+import { getConfig } from '#server/config.ts'
+import { buildInvoiceZip } from './features/downloads/build-invoice-zip.server.ts'
+
+/** Where links in emails sent by jobs point (no request to take the origin from). */
+export function jobOrigin() {
+  const config = getConfig()
+  return config.APP_ORIGIN ?? `http://localhost:${config.PORT}`
+}
+
+/** Every kind of background job and what runs it. */
+export const jobHandlers: Record<string, JobHandler> = {
+  'invoices.overdue_sweep': async () => {
+    await sweepOverdueInvoices({ origin: jobOrigin() })
+  },
+  'downloads.invoice_pdfs': async (job) => {
+    await buildInvoiceZip(String((job.payload as { downloadId?: string }).downloadId ?? ''))
+  },
+}
+
+/** Enqueues the daily sweep once per UTC day (the dedupe key makes every later call a no-op). */
+export async function scheduleDailyJobs(now = new Date()) {
+  const day = now.toISOString().slice(0, 10)
+  await asSystem((tx) =>
+    enqueueJob(tx, {
+      orgId: null,
+      kind: 'invoices.overdue_sweep',
+      dedupeKey: `invoices.overdue_sweep:${day}`,
+    }),
+  )
+}
