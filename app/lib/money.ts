@@ -88,15 +88,32 @@ export function toDecimalString(amount: number, currency: string): string {
   return scaledToString(amount, minorUnitExponent(currency))
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one (a third of a PDF's CPU): keep them.
+const formatters = new Map<string, Intl.NumberFormat>()
+function formatter(key: string, make: () => Intl.NumberFormat) {
+  let format = formatters.get(key)
+  if (!format) {
+    format = make()
+    formatters.set(key, format)
+  }
+  return format
+}
+
 /** Locale-aware display. Intl formats the decimal string exactly (it never sees a float). */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const format = formatter(
+    `c:${locale}:${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  )
   return format.format(toDecimalString(amount, currency) as unknown as number)
 }
 
 /** 2000 → "20%", 1250 → "12.5%". */
 export function formatRate(bp: number, locale = 'en'): string {
-  const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })
+  const format = formatter(
+    `p:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+  )
   return format.format(scaledToString(bp, 4) as unknown as number)
 }
 

@@ -39,7 +39,8 @@ function descendants(root: number): number[] {
   return out
 }
 
-const kb = (text: string | null, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text ?? '')?.[1] ?? 0) * 1024
+const kb = (text: string | null, field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text ?? '')?.[1] ?? 0) * 1024
 
 export class ChromiumMemory {
   peak: ChromiumPeak = { rss: 0, pss: 0, processes: 0 }

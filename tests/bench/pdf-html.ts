@@ -3,15 +3,15 @@
  * pdfkit renderers (app/features/pdf), laid out with ordinary print CSS. Page numbers come from page.pdf()'s footer
  * template and the table header repeats through <thead>, as in the pdfkit output.
  */
-import { directionOf } from '#app/lib/i18n/config.ts'
+
 import { agingBuckets, type PdfDocument, type PdfParty, type PdfStatement } from '#app/features/pdf/model.ts'
 import { type PdfText, pdfText } from '#app/features/pdf/pdf-text.server.ts'
+import { directionOf } from '#app/lib/i18n/config.ts'
 
 const esc = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string)
 
 const css = `
-  @page { size: A4; margin: 42pt 42pt 60pt }
   body { font: 9pt 'DejaVu Sans', sans-serif; color: #111827; margin: 0 }
   .row { display: flex; justify-content: space-between; gap: 24pt; margin-bottom: 14pt }
   .cap { font-size: 7.5pt; font-weight: bold; color: #6b7280 }
@@ -21,11 +21,11 @@ const css = `
   .end { text-align: end }
   table { width: 100%; border-collapse: collapse }
   thead th { background: #f3f4f6; font-size: 7.5pt; color: #6b7280; text-align: start; padding: 4pt }
-  td { padding: 4pt; border-bottom: 0.6pt solid #f3f4f6; vertical-align: top }
+  td { padding: 3.5pt 4pt; border-bottom: 0.6pt solid #f3f4f6; vertical-align: top }
   tr { break-inside: avoid }
   .num { text-align: end; white-space: nowrap }
   .small { font-size: 7.5pt; color: #6b7280 }
-  .totals { width: 260pt; margin-inline-start: auto; margin-top: 10pt }
+  .totals { width: 260pt; flex: none; margin-top: 10pt }
   .totals td { border: 0 }
   .grand td { background: #f3f4f6; font-size: 11pt; font-weight: bold }
   tbody tr:nth-child(even) td { background: #f9fafb }
@@ -59,8 +59,8 @@ export async function documentHtml(doc: PdfDocument): Promise<{ html: string; fo
   ]
   const rows = doc.lines
     .map(
-      (line) => `<tr><td>${text.number(line.position)}</td>
-      <td>${esc(line.description)}<div class="small">${esc(t('lines.sku', { sku: line.sku }))}</div>${
+      (line) => `<tr><td>${text.number(line.position)}</td><td class="small">${esc(line.sku)}</td>
+      <td>${esc(line.description)}${
         line.optional
           ? `<div class="cap">${esc(t('optional.optional'))} · ${esc(line.selected ? t('optional.included') : t('optional.notIncluded'))}</div>`
           : ''
@@ -89,15 +89,17 @@ export async function documentHtml(doc: PdfDocument): Promise<{ html: string; fo
       <div class="name end">${esc(doc.number ?? t('draft'))}</div><div class="end" style="color:#1d4ed8">${esc(doc.statusLabel ?? '')}</div></div></div>
     <hr style="border:0;border-top:0.6pt solid #d1d5db">
     <div class="row">${party(t('parties.billTo'), doc.buyer)}<table style="width:220pt">${dates
-      .map(([label, value]) => `<tr><td class="muted">${esc(label)}</td><td class="num">${esc(value)}</td></tr>`)
+      .map(
+        ([label, value]) => `<tr><td class="muted">${esc(label)}</td><td class="num">${esc(value)}</td></tr>`,
+      )
       .join('')}</table></div>
-    <table><thead><tr><th>${esc(t('lines.position'))}</th><th>${esc(t('lines.description'))}</th>
+    <table><thead><tr><th>${esc(t('lines.position'))}</th><th>${esc(t('lines.sku'))}</th><th>${esc(t('lines.description'))}</th>
       <th class="num">${esc(t('lines.quantity'))}</th><th class="num">${esc(t('lines.unitPrice'))}</th>
       <th class="num">${esc(t('lines.discount'))}</th><th class="num">${esc(t('lines.taxRate'))}</th>
       <th class="num">${esc(t('lines.amount'))}</th></tr></thead><tbody>${rows}</tbody></table>
-    <table class="totals">${totals}<tr class="grand"><td>${esc(t('totals.total'))}</td><td class="num">${money(doc.totals.total)}</td></tr>${paid}</table>
-    ${doc.terms ? `<p><span class="cap">${esc(t('sections.terms'))}</span><br>${esc(doc.terms)}</p>` : ''}
-    ${doc.paymentDetails ? `<p><span class="cap">${esc(t('sections.paymentDetails'))}</span><br>${doc.paymentDetails.map(esc).join('<br>')}</p>` : ''}`
+    <div class="row"><div>${doc.paymentDetails ? `<span class="cap">${esc(t('sections.paymentDetails'))}</span><br>${doc.paymentDetails.map(esc).join('<br>')}` : ''}</div>
+    <table class="totals">${totals}<tr class="grand"><td>${esc(t('totals.total'))}</td><td class="num">${money(doc.totals.total)}</td></tr>${paid}</table></div>
+    ${doc.terms ? `<p><span class="cap">${esc(t('sections.terms'))}</span><br>${esc(doc.terms)}</p>` : ''}`
   return { html: page(doc.locale, `${title} ${doc.number ?? ''}`, body), footer: footerTemplate(text) }
 }
 

@@ -13,7 +13,7 @@ import { renderStatementPdf } from '#app/features/pdf/render-statement.server.ts
 const [kind, countArg, rowsArg] = process.argv.slice(2)
 const count = Number(countArg ?? 10)
 const invoice = englishInvoice(20)
-const longStatement = statement(Number(rowsArg ?? 1700))
+const longStatement = statement(Number(rowsArg ?? 1800))
 const render = () => (kind === 'statement' ? renderStatementPdf(longStatement) : renderDocumentPdf(invoice))
 
 const used = () => {
@@ -36,5 +36,10 @@ async function worker() {
 await Promise.all([worker(), worker()])
 const peakRss = process.resourceUsage().maxRSS * 1024
 process.stdout.write(
-  JSON.stringify({ rssBefore: before, peakRss, rssIncrease: peakRss - before, heapIncrease: usedPeak - usedBefore }),
+  JSON.stringify({
+    rssBefore: before,
+    peakRss,
+    rssIncrease: peakRss - before,
+    heapIncrease: usedPeak - usedBefore,
+  }),
 )

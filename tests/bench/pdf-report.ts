@@ -1,8 +1,17 @@
 import os from 'node:os'
 import type { ChromiumPeak } from './pdf-chromium-memory.ts'
 
-type Timing = { median: number; p95: number; runs: number; docsPerSecond: number; pages: number; bytes: number }
-export type RendererResult = Timing & { memory: { rssIncrease: number; heapIncrease: number; peakRss: number } }
+type Timing = {
+  median: number
+  p95: number
+  runs: number
+  docsPerSecond: number
+  pages: number
+  bytes: number
+}
+export type RendererResult = Timing & {
+  memory: { rssIncrease: number; heapIncrease: number; peakRss: number }
+}
 export type ChromiumResult = Timing & { memory: ChromiumPeak }
 export type CaseResult = { name: string; pdfkit: RendererResult; chromium: ChromiumResult }
 
@@ -18,7 +27,16 @@ function table(header: string[], rows: string[][]) {
 
 /** Prints the figures and whether the goals are met; figures, not pass/fail. */
 export function printPdfReport(results: CaseResult[]) {
-  const header = ['document', 'renderer', 'pages', 'KB', 'median ms', 'p95 ms', 'docs/s (2 conc.)', 'peak memory MB']
+  const header = [
+    'document',
+    'renderer',
+    'pages',
+    'KB',
+    'median ms',
+    'p95 ms',
+    'docs/s (2 conc.)',
+    'peak memory MB',
+  ]
   const rows = results.flatMap((r) => [
     [
       r.name,

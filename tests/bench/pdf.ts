@@ -5,7 +5,7 @@
  * requests, and peak memory (pdfkit: growth of a fresh Node process while rendering; Chromium: RSS of the browser's
  * processes). Goal: at least 20× Chromium's throughput and a third of its memory.
  * Env: BENCH_PDF_SECONDS (throughput window per case and renderer, default 4), BENCH_PDF_ROWS (statement rows,
- * default 1700 ≈ 50 pages).
+ * default 1800 ≈ 50 pages).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium, type Page } from '@playwright/test'
@@ -18,7 +18,7 @@ import { documentHtml, statementHtml } from './pdf-html.ts'
 import { type CaseResult, printPdfReport, type RendererResult } from './pdf-report.ts'
 
 const seconds = Number(process.env.BENCH_PDF_SECONDS ?? 4)
-const statementRows = Number(process.env.BENCH_PDF_ROWS ?? 1700)
+const statementRows = Number(process.env.BENCH_PDF_ROWS ?? 1800)
 const t0 = Date.now()
 const log = (message: string) =>
   process.stderr.write(`[bench:pdf] ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s  ${message}\n`)
@@ -67,7 +67,15 @@ function pdfkitMemory(kind: 'invoice' | 'statement', count: number) {
   return new Promise<{ rssIncrease: number; heapIncrease: number; peakRss: number }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--expose-gc', 'tests/bench/pdf-memory.ts', kind, String(count), String(statementRows)],
+      [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        'tests/bench/pdf-memory.ts',
+        kind,
+        String(count),
+        String(statementRows),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     )
     let out = ''
@@ -75,7 +83,9 @@ function pdfkitMemory(kind: 'invoice' | 'statement', count: number) {
       out += chunk.toString()
     })
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`pdf-memory exited ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`pdf-memory exited ${code}`)),
+    )
   })
 }
 

@@ -30,11 +30,9 @@ const scripted = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u
 // Their work is done once the line is reordered; fontkit would only draw them as zero-width spaces.
 const directionMarks = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 const lineBreaks = /\r?\n/
+// fitStyle scales text to exactly the box width; rounding must not then wrap it.
+const fitTolerance = 0.01
 const words = /[^ \t]+/g
-
-export function hasRtlScript(text: string): boolean {
-  return rtlScript.test(text)
-}
 
 export function lineHeightOf(style: TextStyle): number {
   return style.size * 1.3
@@ -58,6 +56,12 @@ export function setFill(doc: PDFKit.PDFDocument, color: string): void {
 /** Call when the page changes: a new page starts with the default colour. */
 export function forgetFill(doc: PDFKit.PDFDocument): void {
   fills.delete(doc)
+}
+
+/** Width of text on one line in a style. */
+export function textWidth(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+  applyStyle(doc, style)
+  return measure(doc, text)
 }
 
 /** Width of a piece of logical text in the current font, shaped as it will be drawn. */
@@ -94,7 +98,7 @@ function wrap(doc: PDFKit.PDFDocument, paragraph: string, width: number): [numbe
     const start = match.index as number
     const end = start + match[0].length
     const wordWidth = measure(doc, match[0])
-    if (lineStart >= 0 && lineWidth + space + wordWidth <= width) {
+    if (lineStart >= 0 && lineWidth + space + wordWidth <= width + fitTolerance) {
       lineEnd = end
       lineWidth += space + wordWidth
       continue
@@ -103,13 +107,13 @@ function wrap(doc: PDFKit.PDFDocument, paragraph: string, width: number): [numbe
     lineStart = start
     lineEnd = end
     lineWidth = wordWidth
-    if (wordWidth <= width) continue
+    if (wordWidth <= width + fitTolerance) continue
     // A word wider than the box (a long SKU or URL) is cut between characters.
     let pieceStart = start
     let i = start
     while (i < end) {
       const next = i + ((paragraph.codePointAt(i) as number) > 0xffff ? 2 : 1)
-      if (i > pieceStart && measure(doc, paragraph.slice(pieceStart, next)) > width) {
+      if (i > pieceStart && measure(doc, paragraph.slice(pieceStart, next)) > width + fitTolerance) {
         ranges.push([pieceStart, i])
         pieceStart = i
       }
@@ -150,7 +154,7 @@ function bidiLine(
   return { text, width: doc.widthOfString(text, { features: [] }), shaped: true }
 }
 
-/** Display order reversed RTL-run surrogate pairs; put them back (only reachable without RTL letters left). */
+/** In display order, surrogate pairs from right-to-left runs come out low-high: put them back in order. */
 function reverseRtlPairs(text: string): string {
   return text.replace(/([\udc00-\udfff])([\ud800-\udbff])/g, '$2$1')
 }
@@ -175,8 +179,13 @@ export function layoutText(
     }
     const rtl = rtlScript.test(paragraph)
     // Most cells fit on one line: skip the word-by-word pass.
-    const ranges: [number, number][] =
-      measure(doc, paragraph) <= width ? [[0, paragraph.length]] : wrap(doc, paragraph, width)
+    const natural = measure(doc, paragraph)
+    const fits = natural <= width + fitTolerance
+    if (fits && !rtl && paragraph.trim() === paragraph) {
+      lines.push({ text: paragraph, width: natural, shaped: false })
+      continue
+    }
+    const ranges: [number, number][] = fits ? [[0, paragraph.length]] : wrap(doc, paragraph, width)
     if (!rtl) {
       for (const [start, end] of ranges) lines.push(plainLine(doc, paragraph.slice(start, end).trim()))
       continue
@@ -208,6 +217,34 @@ export function fitStyle(
   const natural = measure(doc, text)
   if (natural <= width) return style
   return { ...style, size: style.size * Math.max(minScale, width / natural) }
+}
+
+/**
+ * One line that shrinks to fit instead of wrapping (amounts, dates, codes): fitStyle + layoutText, measuring
+ * left-to-right text once, which matters in a 2,000-row statement.
+ */
+export function fitLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  style: TextStyle,
+  width: number,
+  direction: Direction,
+  minScale: number,
+): { lines: TextLine[]; style: TextStyle } {
+  if (rtlScript.test(text) || text.includes('\n') || text.trim() !== text) {
+    const fitted = fitStyle(doc, text, style, width, minScale)
+    return { lines: layoutText(doc, text, fitted, width, direction), style: fitted }
+  }
+  applyStyle(doc, style)
+  const natural = doc.widthOfString(text)
+  if (natural <= width + fitTolerance) return { lines: [{ text, width: natural, shaped: false }], style }
+  const scale = Math.max(minScale, width / natural)
+  const fitted = { ...style, size: style.size * scale }
+  // Widths grow linearly with the font size.
+  if (natural * scale <= width + fitTolerance) {
+    return { lines: [{ text, width: natural * scale, shaped: false }], style: fitted }
+  }
+  return { lines: layoutText(doc, text, fitted, width, direction), style: fitted }
 }
 
 function lineX(line: TextLine, box: TextBox): number {

@@ -133,12 +133,24 @@ export function englishQuote(options: { accepted?: 'drawn' | 'typed'; draft?: bo
   }
 }
 
+const invoiceItems: [string, string][] = [
+  ['RK-42U', 'Server rack 42U'],
+  ['PDU-16A', 'PDU 16 A, 8 outlets'],
+  ['CAB-C6-3', 'Patch cable Cat6, 3 m'],
+  ['INST-HR', 'Installation on site'],
+  ['CMA-1U', 'Cable arm, 1U'],
+  ['SHF-1U', 'Rack shelf, 1U'],
+  ['BLK-SET', 'Blanking panel set'],
+  ['NUT-M6', 'Cage nuts M6 (50)'],
+]
+
 /** An invoice of `count` lines (cycling through the catalogue), part paid. */
 export function englishInvoice(count = 4): PdfDocument {
   const all = lines(
     Array.from({ length: count }, (_, i) => {
       const seed = catalogue[i % catalogue.length]
-      return { ...seed, sku: `${seed.sku}-${i + 1}`, description: `${seed.description} (lot ${i + 1})` }
+      const [sku, name] = invoiceItems[i % invoiceItems.length]
+      return { ...seed, sku, description: `${name}, batch ${Math.floor(i / invoiceItems.length) + 1}` }
     }),
   )
   const totals = totalsOf(all)

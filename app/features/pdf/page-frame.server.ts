@@ -34,6 +34,7 @@ export const colors = {
 export const styles = {
   body: { font: 'regular', size: 9 },
   small: { font: 'regular', size: 7.5, color: colors.muted },
+  code: { font: 'regular', size: 8, color: colors.muted },
   label: { font: 'bold', size: 7.5, color: colors.muted },
   strong: { font: 'bold', size: 9 },
   heading: { font: 'bold', size: 11 },
@@ -71,6 +72,8 @@ export class PdfFrame {
       bufferPages: true,
       lang: options.locale,
       info: { Title: options.title, Author: options.author ?? '', Creator: 'Tandem' },
+      // No initial font: pdfkit would load Helvetica's metrics for every document, and all text here names a face.
+      font: null as unknown as string,
     })
     registerFonts(this.doc)
     this.doc.on('pageAdded', () => forgetFill(this.doc))

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 
 /**
  * poppler-utils for the PDF tests: text extraction and page images. CI installs poppler-utils; a missing binary
@@ -90,13 +90,4 @@ export function inkRuns(image: GrayImage): [number, number][] {
     }
   }
   return runs
-}
-
-export function hasBinary(binary: string): boolean {
-  try {
-    execFileSync(binary, ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
 }

@@ -16,17 +16,22 @@ export type PdfText = {
   number: (value: number | string) => string
 }
 
-// One translator per locale for the life of the process: creating an i18next instance costs more than a page.
-const translators = new Map<string, Promise<TFunction>>()
+// One per locale for the life of the process: creating an i18next instance or an Intl formatter costs more than
+// drawing a page of text.
+const cache = new Map<string, Promise<PdfText>>()
 
-export async function pdfText(locale: string): Promise<PdfText> {
-  let translator = translators.get(locale)
-  if (!translator) {
-    translator = getFixedT(locale, 'documents')
-    translators.set(locale, translator)
-    translator.catch(() => translators.delete(locale))
+export function pdfText(locale: string): Promise<PdfText> {
+  let text = cache.get(locale)
+  if (!text) {
+    text = create(locale)
+    cache.set(locale, text)
+    text.catch(() => cache.delete(locale))
   }
-  const t = await translator
+  return text
+}
+
+async function create(locale: string): Promise<PdfText> {
+  const t = await getFixedT(locale, 'documents')
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
   const times = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',

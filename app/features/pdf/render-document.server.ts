@@ -1,5 +1,5 @@
 import { drawAcceptance } from './acceptance-block.server.ts'
-import { fitStyle } from './bidi-text.server.ts'
+import { fitStyle, lineHeightOf } from './bidi-text.server.ts'
 import { type Pair, pairRows, partyBlock, textSection } from './blocks.server.ts'
 import type { PdfDocument, PdfLine } from './model.ts'
 import { colors, PdfFrame, styles } from './page-frame.server.ts'
@@ -27,8 +27,6 @@ export async function renderDocumentPdf(doc: PdfDocument): Promise<PDFKit.PDFDoc
   linesTable(frame, doc, text)
   totals(frame, doc, text)
   if (doc.terms) textSection(frame, t('sections.terms'), doc.terms)
-  if (doc.paymentDetails?.length)
-    textSection(frame, t('sections.paymentDetails'), doc.paymentDetails.join('\n'))
   if (doc.notes) textSection(frame, t('sections.notes'), doc.notes)
   if (doc.acceptance) drawAcceptance(frame, doc.acceptance, text)
 
@@ -108,14 +106,20 @@ function lineHeightLabel() {
 function linesTable(frame: PdfFrame, doc: PdfDocument, text: PdfText) {
   const { t } = text
   const money = (amount: number) => text.money(amount, doc.currency)
+  // Rows stay one line high when descriptions are short, so a 20-line invoice fits on one page.
   const columns: Column<PdfLine>[] = [
-    { header: t('lines.position'), width: 30, nowrap: true, cell: (line) => text.number(line.position) },
+    { header: t('lines.position'), width: 22, nowrap: true, cell: (line) => text.number(line.position) },
+    {
+      header: t('lines.sku'),
+      width: 64,
+      nowrap: true,
+      cell: (line) => [{ text: line.sku, style: styles.code }],
+    },
     {
       header: t('lines.description'),
       width: 'fill',
       cell: (line) => [
         { text: line.description },
-        { text: line.sku ? t('lines.sku', { sku: line.sku }) : '', style: styles.small },
         {
           text: line.optional
             ? `${t('optional.optional')} · ${line.selected ? t('optional.included') : t('optional.notIncluded')}`
@@ -126,32 +130,32 @@ function linesTable(frame: PdfFrame, doc: PdfDocument, text: PdfText) {
     },
     {
       header: t('lines.quantity'),
-      width: 56,
+      width: 48,
       align: 'end',
       cell: (line) => `${text.number(line.quantity)} ${line.unit}`.trim(),
     },
     {
       header: t('lines.unitPrice'),
-      width: 80,
+      width: 70,
       align: 'end',
       nowrap: true,
       cell: (line) => money(line.unitPrice),
     },
     {
       header: t('lines.discount'),
-      width: 46,
+      width: 44,
       align: 'end',
       nowrap: true,
       cell: (line) => (line.discountBp ? text.rate(line.discountBp) : t('lines.none')),
     },
     {
       header: t('lines.taxRate'),
-      width: 42,
+      width: 38,
       align: 'end',
       nowrap: true,
       cell: (line) => text.rate(line.taxRateBp),
     },
-    { header: t('lines.amount'), width: 86, align: 'end', nowrap: true, cell: (line) => money(line.net) },
+    { header: t('lines.amount'), width: 78, align: 'end', nowrap: true, cell: (line) => money(line.net) },
   ]
   drawTable(frame, columns, doc.lines, {
     // An optional line the customer did not tick is printed, greyed, and is not in the totals.
@@ -193,6 +197,19 @@ function totals(frame: PdfFrame, doc: PdfDocument, text: PdfText) {
   }
   // The bands reach 6 points past the box on both sides: keep them inside the page's text area.
   const width = 260
-  frame.ensure(pairs.length * 18 + 10)
-  frame.y += pairRows(frame, pairs, { offset: frame.width - width - 6, width, y: frame.y }, 125) + 16
+  const details = doc.paymentDetails?.join('\n') ?? ''
+  const detailsWidth = frame.width - width - 36
+  const detailsHeight = details
+    ? lineHeightOf(styles.label) + 3 + frame.measure(details, styles.body, detailsWidth)
+    : 0
+  frame.ensure(Math.max(pairs.length * 18 + 10, detailsHeight))
+  const top = frame.y
+  const totalsHeight = pairRows(frame, pairs, { offset: frame.width - width - 6, width, y: top }, 125)
+  // Payment details sit beside the totals, on the start side, where an invoice's reader looks for them.
+  if (details) {
+    const y =
+      top + frame.text(t('sections.paymentDetails'), styles.label, { width: detailsWidth, y: top }) + 3
+    frame.text(details, styles.body, { width: detailsWidth, y })
+  }
+  frame.y = top + Math.max(totalsHeight, detailsHeight) + 16
 }

@@ -1,10 +1,12 @@
 import {
   type Align,
+  fitLine,
   fitStyle,
   layoutText,
   lineHeightOf,
   type TextLine,
   type TextStyle,
+  textWidth,
 } from './bidi-text.server.ts'
 import { colors, type PdfFrame, styles } from './page-frame.server.ts'
 
@@ -35,16 +37,27 @@ export type TableOptions<Row> = {
 }
 
 const padX = 4
-const padY = 4
+const headerMinScale = 0.8
+const padY = 3.5
 
 type Placed<Row> = Column<Row> & { offset: number; size: number }
 
+/** Header words are never cut: a fixed column widens to its longest header word (say, Persian ردیف for "#"). */
+function headerMinimum(frame: PdfFrame, header: string): number {
+  const style = { ...styles.label, size: styles.label.size * headerMinScale }
+  const longest = Math.max(0, ...header.split(/\s+/).map((word) => textWidth(frame.doc, word, style)))
+  return Math.ceil(longest) + 2 * padX
+}
+
 function place<Row>(frame: PdfFrame, columns: Column<Row>[]): Placed<Row>[] {
-  const fixed = columns.reduce((sum, c) => sum + (c.width === 'fill' ? 0 : c.width), 0)
+  const widths = columns.map((c) =>
+    c.width === 'fill' ? 0 : Math.max(c.width, headerMinimum(frame, c.header)),
+  )
+  const fixed = widths.reduce((sum, width) => sum + width, 0)
   const fills = columns.filter((c) => c.width === 'fill').length
   let offset = 0
-  return columns.map((column) => {
-    const size = column.width === 'fill' ? Math.max((frame.width - fixed) / fills, 30) : column.width
+  return columns.map((column, i) => {
+    const size = column.width === 'fill' ? Math.max((frame.width - fixed) / fills, 30) : widths[i]
     const placed = { ...column, offset, size }
     offset += size
     return placed
@@ -57,8 +70,8 @@ function layCell(frame: PdfFrame, cell: Cell, width: number, base: TextStyle, no
   const parts = (typeof cell === 'string' ? [{ text: cell }] : cell)
     .filter((part) => part.text !== '')
     .map((part) => {
-      const given = part.style ?? base
-      const style = nowrap ? fitStyle(frame.doc, part.text, given, width) : given
+      const style = part.style ?? base
+      if (nowrap) return fitLine(frame.doc, part.text, style, width, frame.direction, 0.65)
       return { lines: layoutText(frame.doc, part.text, style, width, frame.direction), style }
     })
   const height = parts.reduce((sum, part) => sum + part.lines.length * lineHeightOf(part.style), 0)
@@ -69,7 +82,12 @@ function layHeader<Row>(frame: PdfFrame, columns: Placed<Row>[]): { cells: LaidC
   // Headers shrink a little before they wrap ("Tax %" should not leave "%" alone on a second line).
   const cells = columns.map((column) => {
     const width = column.size - 2 * padX
-    return layCell(frame, column.header, width, fitStyle(frame.doc, column.header, styles.label, width, 0.8))
+    return layCell(
+      frame,
+      column.header,
+      width,
+      fitStyle(frame.doc, column.header, styles.label, width, headerMinScale),
+    )
   })
   return { cells, height: Math.max(...cells.map((cell) => cell.height)) + 2 * padY }
 }
