@@ -49,7 +49,7 @@ export default function InvoicesPage() {
     <>
       <PageHeader
         title={t('list.heading')}
-        description={t('list.description')}
+        description={t(canCreate ? 'list.description' : 'list.descriptionBuyer')}
         actions={
           canCreate ? (
             <Link to="/invoices/new" className={buttonClass('primary')}>

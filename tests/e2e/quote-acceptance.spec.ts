@@ -15,8 +15,9 @@ test('staff send a quote; the customer opens the emailed link, adds an optional 
   await signIn(page, 'manager@acme.test')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes' }).click()
   await page.getByRole('link', { name: 'New quote' }).click()
-  await page.getByLabel('Partner').selectOption({ label: 'Evergreen Hotels' })
-  await page.getByLabel('Title').fill(title)
+  await expect(page.getByRole('heading', { level: 1, name: 'New quote' })).toBeVisible()
+  await page.getByLabel('Partner', { exact: true }).selectOption({ label: 'Evergreen Hotels' })
+  await page.getByLabel('Title', { exact: true }).fill(title)
   await page.getByLabel('Description').first().fill('Espresso machine')
   await page.getByLabel('Qty').first().fill('2')
   await page

@@ -60,13 +60,15 @@ export function QuoteEditor({
     defaultValue,
   })
   const currency = (fields.currency.value as string | undefined) ?? defaultValue.currency
+  // Label by id (not by wrapping), so a select's options do not become part of its accessible name.
   const control = (name: keyof typeof fields, label: string, input: JSX.Element) => (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` element passed in
-    <label className="block">
-      <span className="block text-sm font-medium text-slate-800">{label}</span>
+    <div>
+      <label htmlFor={fields[name].id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       {input}
       <ErrorList id={fields[name].errorId} errors={errors(fields[name].errors)} />
-    </label>
+    </div>
   )
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
@@ -78,6 +80,7 @@ export function QuoteEditor({
               'partnershipId',
               t('editor.partner'),
               <select
+                id={fields.partnershipId.id}
                 name={fields.partnershipId.name}
                 defaultValue={defaultValue.partnershipId ?? ''}
                 className={`mt-1 ${inputClass}`}
@@ -101,6 +104,7 @@ export function QuoteEditor({
           'currency',
           t('editor.currency'),
           <select
+            id={fields.currency.id}
             name={fields.currency.name}
             defaultValue={defaultValue.currency}
             className={`mt-1 ${inputClass}`}
