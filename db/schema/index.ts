@@ -1,4 +1,6 @@
 export * from './audit.ts'
+export * from './chat.ts'
+export * from './documents.ts'
 export * from './invoices.ts'
 export * from './jobs.ts'
 export * from './numbering.ts'

@@ -54,6 +54,8 @@ export const downloads = pgTable(
     total: integer('total').notNull(),
     fileName: text('file_name').notNull(),
     byteSize: integer('byte_size'),
+    /** Where the finished file lives in document storage (app/lib/storage). */
+    storageKey: text('storage_key'),
     error: text('error'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -11,6 +11,10 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     locale: text('locale'),
+    /** How often unread chat is emailed (see chat digests). */
+    chatDigest: text('chat_digest', { enum: ['immediately', 'hourly', 'daily', 'never'] })
+      .notNull()
+      .default('hourly'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],

@@ -17,6 +17,16 @@ import {
   type User,
 } from '#db/schema/index.ts'
 import { createInvoiceRecord, createQuoteRecord } from '#db/seed/billing-factory.ts'
+import {
+  attachDocumentRecord,
+  createChannelRecord,
+  createDocumentRecord,
+  createFolderRecord,
+  createMessageRecord,
+  createReactionRecord,
+  markReadRecord,
+  recordDownloadRecord,
+} from '#db/seed/collaboration-factory.ts'
 import { createMember, createOrg, createPartnership } from '#db/seed/factories.ts'
 import { asSystem } from '#db/tenant.ts'
 
@@ -105,7 +115,91 @@ async function createHome(tx: Tx, tag: string) {
     ownerId: members.owner.id,
     label: `Home ${tag}`,
   })
+  await createCollaborationRows(tx, {
+    hostOrgId: org.id,
+    hostUserId: members.owner.id,
+    partnerOrgId: r.id,
+    partnerUserId: rOwner.id,
+    partnershipId: ar.id,
+    label: `Home ${tag}`,
+  })
   return { org, members, r, rOwner, c, cPortal, ar, ac }
+}
+
+/**
+ * The partnership's channel with a message, reaction, read mark and attachment; an internal channel; a shared
+ * folder with a document the partner uploaded and the host downloaded; an internal folder with a document.
+ */
+async function createCollaborationRows(
+  tx: Tx,
+  input: {
+    hostOrgId: string
+    hostUserId: string
+    partnerOrgId: string
+    partnerUserId: string
+    partnershipId: string
+    label: string
+  },
+) {
+  const { hostOrgId, hostUserId, partnerOrgId, partnerUserId, partnershipId, label } = input
+  const shared = { orgId: hostOrgId, partnershipId }
+  const channel = await createChannelRecord(tx, { ...shared, kind: 'partnership', name: `${label} channel` })
+  const internal = await createChannelRecord(tx, {
+    orgId: hostOrgId,
+    partnershipId: null,
+    kind: 'internal',
+    name: `${label} internal`,
+  })
+  const folder = await createFolderRecord(tx, { ...shared, name: `${label} shared folder` })
+  const privateFolder = await createFolderRecord(tx, {
+    orgId: hostOrgId,
+    partnershipId: null,
+    name: `${label} internal folder`,
+  })
+  const { document, versions } = await createDocumentRecord(tx, {
+    folder,
+    name: `${label} price list.pdf`,
+    uploadedById: partnerUserId,
+    uploaderOrgId: partnerOrgId,
+    versions: [{ byteSize: 10, contentType: 'application/pdf' }],
+  })
+  const internalDoc = await createDocumentRecord(tx, {
+    folder: privateFolder,
+    name: `${label} margins.pdf`,
+    uploadedById: hostUserId,
+    uploaderOrgId: hostOrgId,
+    versions: [{ byteSize: 10, contentType: 'application/pdf' }],
+  })
+  await recordDownloadRecord(tx, {
+    document,
+    versionId: versions[0].id,
+    userId: hostUserId,
+    downloaderOrgId: hostOrgId,
+  })
+  const message = await createMessageRecord(tx, {
+    channel,
+    authorId: partnerUserId,
+    authorOrgId: partnerOrgId,
+    body: `${label} message`,
+  })
+  await createMessageRecord(tx, {
+    channel: internal,
+    authorId: hostUserId,
+    authorOrgId: hostOrgId,
+    body: `${label} internal message`,
+  })
+  await createReactionRecord(tx, { message, userId: hostUserId, emoji: '👍' })
+  await markReadRecord(tx, { channel, userId: hostUserId, lastReadId: message.id })
+  await attachDocumentRecord(tx, { message, documentId: document.id })
+  return [
+    channel.id,
+    internal.id,
+    folder.id,
+    privateFolder.id,
+    document.id,
+    versions[0].id,
+    internalDoc.document.id,
+  ]
 }
 
 /** A product, a sent quote, an issued invoice with a payment, a number sequence, a job and a download. */
@@ -247,8 +341,17 @@ async function createForeign(tx: Tx, marker: string) {
     ownerId: zOwner.id,
     label: `Foreign ${marker}`,
   })
+  const collaborationIds = await createCollaborationRows(tx, {
+    hostOrgId: z.id,
+    hostUserId: zOwner.id,
+    partnerOrgId: y.id,
+    partnerUserId: yOwner.id,
+    partnershipId: partnership.id,
+    label: `Foreign ${marker}`,
+  })
   const ids = [
     ...billingIds,
+    ...collaborationIds,
     z.id,
     y.id,
     zOwner.id,

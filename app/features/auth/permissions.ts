@@ -27,6 +27,16 @@ const matrix = {
   'invoices:write': ['owner', 'admin', 'manager', 'member', 'member_own'],
   'invoices:payments': ['owner', 'admin', 'manager'],
   'invoices:void': ['owner', 'admin', 'manager'],
+  // Chat and documents: partnership channels and shared folders are open to both sides; internal channels and
+  // folders to the org's staff only (the services check the channel or folder kind). Viewers read, never write.
+  'chat:read': [...staff, 'portal'],
+  'chat:write': ['owner', 'admin', 'manager', 'member', 'member_own', 'portal'],
+  'chat:internal': staff,
+  'chat:manage': ['owner', 'admin', 'manager'],
+  'documents:read': [...staff, 'portal'],
+  'documents:write': ['owner', 'admin', 'manager', 'member', 'member_own', 'portal'],
+  'documents:internal': staff,
+  'documents:folders': ['owner', 'admin', 'manager', 'member'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof matrix
