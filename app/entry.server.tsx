@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { bootstrap, shutdown } from './bootstrap.server.ts'
+import { realtimeAccess } from './features/chat/realtime-access.server.ts'
 import { i18nConfig, isSupported } from './lib/i18n/config.ts'
 import { resolveLocale } from './lib/i18n/i18n.server.ts'
 import type { TandemLoadContext } from './lib/load-context.ts'
@@ -13,8 +14,13 @@ import { NonceContext } from './lib/nonce.ts'
 import './lib/load-context.ts'
 
 // What the custom server may call: it reaches app code only through the server build.
-export { bootstrap, shutdown }
-export type EntryExports = { bootstrap: typeof bootstrap; shutdown: typeof shutdown }
+export { bootstrap, realtimeAccess, shutdown }
+export type EntryExports = {
+  bootstrap: typeof bootstrap
+  shutdown: typeof shutdown
+  /** For the socket.io gateway in server/realtime: who a socket is, and which rooms it may join. */
+  realtimeAccess: typeof realtimeAccess
+}
 
 // One initialized instance per language: rendering only reads it (nothing calls changeLanguage on the server),
 // and initializing one per request cost ~4 ms of CPU.

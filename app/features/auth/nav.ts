@@ -9,6 +9,8 @@ export const navItems: NavItem[] = [
   { to: '/partners', labelKey: 'nav.partners', permission: 'partners:read' },
   { to: '/quotes', labelKey: 'nav.quotes', permission: 'quotes:read' },
   { to: '/invoices', labelKey: 'nav.invoices', permission: 'invoices:read' },
+  { to: '/chat', labelKey: 'nav.chat', permission: 'chat:read' },
+  { to: '/files', labelKey: 'nav.files', permission: 'documents:read' },
   { to: '/products', labelKey: 'nav.products', permission: 'products:read' },
   { to: '/admin/users', labelKey: 'nav.users', permission: 'users:read' },
   { to: '/admin/settings', labelKey: 'nav.settings', permission: 'org:settings' },

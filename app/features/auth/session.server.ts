@@ -1,5 +1,6 @@
 import { parse, serialize } from 'cookie'
 import { and, eq, ne } from 'drizzle-orm'
+import { disconnectSessions } from '#app/lib/realtime/publish.server.ts'
 import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
 import { memberships, organizations, sessions, users } from '#db/schema/index.ts'
 import { asSystem, systemDb } from '#db/tenant.ts'
@@ -90,6 +91,8 @@ export async function validateSessionToken(token: string) {
 
 export async function invalidateSession(sessionId: string) {
   await asSystem((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)))
+  // Open sockets of an ended session are closed at once (DESIGN.md §4), not at their next request.
+  disconnectSessions([sessionId])
 }
 
 /** Ends every session of a user, except optionally the one in use (after a password change). */
@@ -100,7 +103,13 @@ export async function invalidateUserSessions(
   const conditions = [eq(sessions.userId, userId)]
   if (options.except) conditions.push(ne(sessions.id, options.except))
   if (options.orgId) conditions.push(eq(sessions.orgId, options.orgId))
-  await asSystem((tx) => tx.delete(sessions).where(and(...conditions)))
+  const ended = await asSystem((tx) =>
+    tx
+      .delete(sessions)
+      .where(and(...conditions))
+      .returning({ id: sessions.id }),
+  )
+  disconnectSessions(ended.map((s) => s.id))
 }
 
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' } as const

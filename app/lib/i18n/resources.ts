@@ -2,10 +2,12 @@ import enAccount from '#app/locales/en/account.json'
 import enAdmin from '#app/locales/en/admin.json'
 import enAuth from '#app/locales/en/auth.json'
 import enBilling from '#app/locales/en/billing.json'
+import enChat from '#app/locales/en/chat.json'
 import enCommon from '#app/locales/en/common.json'
 import enDocuments from '#app/locales/en/documents.json'
 import enDownloads from '#app/locales/en/downloads.json'
 import enEmails from '#app/locales/en/emails.json'
+import enFiles from '#app/locales/en/files.json'
 import enInvoices from '#app/locales/en/invoices.json'
 import enPartners from '#app/locales/en/partners.json'
 import enProducts from '#app/locales/en/products.json'
@@ -14,10 +16,12 @@ import faAccount from '#app/locales/fa/account.json'
 import faAdmin from '#app/locales/fa/admin.json'
 import faAuth from '#app/locales/fa/auth.json'
 import faBilling from '#app/locales/fa/billing.json'
+import faChat from '#app/locales/fa/chat.json'
 import faCommon from '#app/locales/fa/common.json'
 import faDocuments from '#app/locales/fa/documents.json'
 import faDownloads from '#app/locales/fa/downloads.json'
 import faEmails from '#app/locales/fa/emails.json'
+import faFiles from '#app/locales/fa/files.json'
 import faInvoices from '#app/locales/fa/invoices.json'
 import faPartners from '#app/locales/fa/partners.json'
 import faProducts from '#app/locales/fa/products.json'
@@ -38,6 +42,8 @@ export const resources = {
     admin: enAdmin,
     account: enAccount,
     emails: enEmails,
+    chat: enChat,
+    files: enFiles,
   },
   fa: {
     common: faCommon,
@@ -52,6 +58,8 @@ export const resources = {
     admin: faAdmin,
     account: faAccount,
     emails: faEmails,
+    chat: faChat,
+    files: faFiles,
   },
 } as const
 
