@@ -7,7 +7,13 @@ import {
 } from 'rate-limiter-flexible'
 import { getConfig } from '#server/config.ts'
 
-export type LimiterName = 'signIn' | 'signInAddress' | 'passwordReset' | 'invitation' | 'invitationAccept'
+export type LimiterName =
+  | 'signIn'
+  | 'signInAddress'
+  | 'passwordReset'
+  | 'invitation'
+  | 'invitationAccept'
+  | 'chatMessage'
 
 type Budget = { points: number; duration: number }
 
@@ -19,6 +25,8 @@ function budgets(): Record<LimiterName, Budget> {
     passwordReset: { points: 5, duration: 60 * 60 },
     invitation: { points: 30, duration: 60 * 60 },
     invitationAccept: { points: 20, duration: 15 * 60 },
+    // Per user: a burst of chat is fine, a flood waits (429 with Retry-After) and cannot starve others.
+    chatMessage: { points: 100, duration: 60 },
   }
 }
 

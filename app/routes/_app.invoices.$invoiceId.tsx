@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { RecordThread } from '#app/components/chat/record-thread.tsx'
 import { FormErrors } from '#app/components/form-errors.tsx'
 import { InvoiceDocument } from '#app/components/invoices/invoice-document.tsx'
 import { InvoiceSellerActions } from '#app/components/invoices/invoice-seller-actions.tsx'
@@ -12,6 +13,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
+import { findRecordThreadId } from '#app/features/chat/open-channel.server.ts'
 import { getInvoice } from '#app/features/invoices/get-invoice.server.ts'
 import { handleInvoiceAction } from '#app/features/invoices/invoice-actions.server.ts'
 import { invoiceDisplayStatus, isOpen, isVoidable } from '#app/features/invoices/invoice-status.ts'
@@ -25,7 +27,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'invoices:read')
   const id = params.invoiceId ?? ''
-  const detail = await orRespond(() => runService(auth, context, (ctx) => getInvoice(ctx, id)))
+  const detail = await orRespond(() =>
+    runService(auth, context, async (ctx) => {
+      const found = await getInvoice(ctx, id)
+      return { ...found, threadId: await findRecordThreadId(ctx, 'invoice', found.invoice.id) }
+    }),
+  )
   const { invoice, side } = detail
   const today = todayIn(auth.org.timeZone)
   const seller = side === 'seller'
@@ -34,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canVoid = seller && can(auth.role, 'invoices:void')
   return {
     ...detail,
+    canDiscuss: can(auth.role, 'chat:read'),
     today,
     status: invoiceDisplayStatus(invoice.status, invoice.dueDate, today),
     paymentKey: canPay ? crypto.randomUUID() : null,
@@ -109,6 +117,9 @@ export default function InvoicePage() {
             </p>
           ) : null}
         </div>
+      ) : null}
+      {detail.canDiscuss ? (
+        <RecordThread channelId={detail.threadId} openAction={`/invoices/${detail.invoice.id}/thread`} />
       ) : null}
     </>
   )

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PartnershipOverview } from '#app/components/partners/partnership-overview.tsx'
 import { PartnershipPeople } from '#app/components/partners/partnership-people.tsx'
@@ -62,6 +62,11 @@ export default function PartnershipPage() {
         description={`${t(`orgKind.${other.kind}`, { ns: 'common' })} · ${other.customerCode}`}
         actions={
           <div className="flex flex-wrap gap-2">
+            <Form method="post" action={`/partners/${partnership.id}/chat`}>
+              <button type="submit" className={buttonClass('secondary')}>
+                {t('detail.messages')}
+              </button>
+            </Form>
             {canQuote ? (
               <Link to={`/quotes/new?partnershipId=${partnership.id}`} className={buttonClass('secondary')}>
                 {t('detail.newQuote')}

@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { RecordThread } from '#app/components/chat/record-thread.tsx'
 import { FormErrors } from '#app/components/form-errors.tsx'
 import { AcceptQuoteForm, DeclineQuoteForm } from '#app/components/quotes/quote-answer-forms.tsx'
 import { QuoteDocument } from '#app/components/quotes/quote-document.tsx'
@@ -10,6 +11,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
+import { findRecordThreadId } from '#app/features/chat/open-channel.server.ts'
 import { getQuote } from '#app/features/quotes/get-quote.server.ts'
 import { handleQuoteAction } from '#app/features/quotes/quote-actions.server.ts'
 import { quoteDisplayStatus } from '#app/features/quotes/quote-status.ts'
@@ -28,10 +30,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const detail = await orRespond(() =>
     runService(auth, context, async (ctx) => {
       const first = await getQuote(ctx, id, wanted)
-      if (first.side !== 'buyer' || first.quote.status !== 'sent') return first
+      const threadId = await findRecordThreadId(ctx, 'quote', first.quote.id)
+      if (first.side !== 'buyer' || first.quote.status !== 'sent') return { ...first, threadId }
       // Opening a sent quote is what "viewed" means to the seller.
       await markQuoteViewed(ctx, id)
-      return getQuote(ctx, id, wanted)
+      return { ...(await getQuote(ctx, id, wanted)), threadId }
     }),
   )
   const { quote, side, revision } = detail
@@ -44,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...detail,
     status,
     signerName: auth.user.name,
+    canDiscuss: can(auth.role, 'chat:read'),
     can: {
       edit: seller && quote.status !== 'accepted' && unsent,
       send: seller && quote.status !== 'accepted' && unsent,
@@ -116,6 +120,9 @@ export default function QuotePage() {
           />
           <DeclineQuoteForm version={quote.version} lastResult={resultFor('decline')} />
         </div>
+      ) : null}
+      {detail.canDiscuss ? (
+        <RecordThread channelId={detail.threadId} openAction={`/quotes/${quote.id}/thread`} />
       ) : null}
     </>
   )

@@ -4,6 +4,7 @@ import type { Tx } from '#db/client.ts'
 import { auditEvents, organizations } from '#db/schema/index.ts'
 import type { OrgKind, Role } from '#db/schema/organizations.ts'
 import { seedDemoBilling } from './demo-billing.ts'
+import { seedDemoChat } from './demo-chat.ts'
 import { seedDemoProducts } from './demo-products.ts'
 import { createMember, createOrg, createPartnership } from './factories.ts'
 
@@ -146,6 +147,14 @@ export async function seedDemo(tx: Tx) {
     },
     todayIn('UTC'),
   )
+  await seedDemoChat(tx, {
+    acme: ids.get('acme') as string,
+    brightsideOrg: ids.get('brightside') as string,
+    brightside: partnershipOf.get('acme:brightside') as string,
+    evergreenOrg: ids.get('evergreen') as string,
+    evergreen: partnershipOf.get('acme:evergreen') as string,
+    people,
+  })
 }
 
 export function demoBanner() {

@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { AppError } from '#app/lib/errors.ts'
+import { channels, type ThreadRecordType } from '#db/schema/index.ts'
+import { assertPermission } from '../auth/require.server.ts'
+import { findInvoice } from '../invoices/find-invoice.server.ts'
+import { getPartnership } from '../partners/get-partnership.server.ts'
+import { findQuote } from '../quotes/find-quote.server.ts'
+import type { ServiceContext } from '../service-context.server.ts'
+
+type NewChannel = typeof channels.$inferInsert
+
+/** Inserts the channel unless its unique key already exists, then returns the one channel for that key. */
+async function ensure(ctx: ServiceContext, values: NewChannel, key: ReturnType<typeof and>) {
+  await ctx.tx.insert(channels).values(values).onConflictDoNothing()
+  const [row] = await ctx.tx.select({ id: channels.id }).from(channels).where(key)
+  if (!row) throw new AppError('not_found', 'chat:errors.notFound')
+  return row.id
+}
+
+/** The partnership's channel (created on first use by either side). */
+export async function openPartnershipChannel(ctx: ServiceContext, partnershipId: string) {
+  assertPermission(ctx, 'chat:read')
+  const partnership = await getPartnership(ctx, partnershipId)
+  if (!partnership) throw new AppError('not_found', 'chat:errors.notFound')
+  return ensure(
+    ctx,
+    {
+      orgId: partnership.host.id,
+      partnershipId: partnership.id,
+      kind: 'partnership',
+      name: `${partnership.host.name} ⇄ ${partnership.partner.name}`,
+      createdById: ctx.userId,
+    },
+    and(eq(channels.partnershipId, partnership.id), eq(channels.kind, 'partnership')),
+  )
+}
+
+/** A quote's or invoice's own thread, open to whoever may see the record. */
+export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
+  assertPermission(ctx, 'chat:read')
+  const record =
+    type === 'quote' ? (await findQuote(ctx, recordId)).quote : (await findInvoice(ctx, recordId)).invoice
+  const label = type === 'quote' ? 'Quote' : 'Invoice'
+  const title = 'title' in record ? record.title : null
+  return ensure(
+    ctx,
+    {
+      orgId: record.hostOrgId,
+      partnershipId: record.partnershipId,
+      kind: 'record',
+      recordType: type,
+      recordId: record.id,
+      name: `${label} ${record.number ?? title ?? ''}`.trim(),
+      createdById: ctx.userId,
+    },
+    and(eq(channels.recordType, type), eq(channels.recordId, record.id), eq(channels.kind, 'record')),
+  )
+}
+
+/** The thread of a record, if someone has opened one (record pages show it beside the record). */
+export async function findRecordThreadId(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
+  const [row] = await ctx.tx
+    .select({ id: channels.id })
+    .from(channels)
+    .where(and(eq(channels.recordType, type), eq(channels.recordId, recordId), eq(channels.kind, 'record')))
+  return row?.id ?? null
+}
+
+/** Staff-only channels of the caller's org. */
+export async function createInternalChannel(ctx: ServiceContext, input: { name: string }) {
+  assertPermission(ctx, 'chat:manage')
+  const [taken] = await ctx.tx
+    .select({ id: channels.id })
+    .from(channels)
+    .where(
+      and(
+        eq(channels.orgId, ctx.orgId),
+        eq(channels.kind, 'internal'),
+        sql`lower(${channels.name}) = lower(${input.name})`,
+      ),
+    )
+  if (taken) throw new AppError('conflict', 'chat:errors.nameTaken', { field: 'name' })
+  const [row] = await ctx.tx
+    .insert(channels)
+    .values({ orgId: ctx.orgId, kind: 'internal', name: input.name, createdById: ctx.userId })
+    .returning({ id: channels.id })
+  await ctx.audit({ action: 'chat.channel_created', targetType: 'channel', targetId: row.id })
+  return row.id
+}

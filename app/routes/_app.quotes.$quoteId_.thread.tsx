@@ -1,0 +1,14 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { orRespond } from '#app/features/admin/attempt.server.ts'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { openRecordThread } from '#app/features/chat/open-channel.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+
+/** Starts the quote's discussion thread (or finds it) and shows it beside the quote. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, 'chat:read')
+  await orRespond(() =>
+    runService(auth, context, (ctx) => openRecordThread(ctx, 'quote', params.quoteId ?? '')),
+  )
+  return redirect(`/quotes/${params.quoteId}#discussion`)
+}
