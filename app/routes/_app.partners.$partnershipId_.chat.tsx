@@ -1,8 +1,19 @@
-import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { openPartnershipChannel } from '#app/features/chat/open-channel.server.ts'
+import { getPartnership } from '#app/features/partners/get-partnership.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+
+/** Opened in the browser: back to the partnership (opening its channel is a POST, since it may create it). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, 'chat:read')
+  const partnership = await runService(auth, context, (ctx) =>
+    getPartnership(ctx, params.partnershipId ?? ''),
+  )
+  if (!partnership) throw new Response('Not found', { status: 404 })
+  return redirect(`/partners/${partnership.id}`)
+}
 
 /** Opens (creating on first use) the partnership's channel and goes there. */
 export async function action({ request, params, context }: ActionFunctionArgs) {

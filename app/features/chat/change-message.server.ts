@@ -8,16 +8,16 @@ import { loadMessage } from './load-messages.server.ts'
 
 const notFound = () => new AppError('not_found', 'chat:errors.messageNotFound')
 
-async function findMessage(ctx: ServiceContext, channelId: string, messageId: string) {
+async function findMessage(ctx: ServiceContext, channelId: string, messageId: string, write = true) {
   const id = Number(messageId)
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound()
   const found = await findChannel(ctx, channelId)
-  assertCanPost(ctx, found)
+  if (write) assertCanPost(ctx, found)
   const [message] = await ctx.tx
     .select()
     .from(chatMessages)
+    // No FOR UPDATE: row-level security lets a row be locked only by its author, and reacting needs no lock.
     .where(and(eq(chatMessages.id, id), eq(chatMessages.channelId, found.channel.id)))
-    .for('update')
   if (!message) throw notFound()
   return { found, message }
 }
@@ -25,6 +25,11 @@ async function findMessage(ctx: ServiceContext, channelId: string, messageId: st
 function assertOwnLive(ctx: ServiceContext, message: { authorId: string; deletedAt: Date | null }) {
   if (message.authorId !== ctx.userId) throw new AppError('forbidden', 'chat:errors.notYours')
   if (message.deletedAt) throw new AppError('conflict', 'chat:errors.deleted')
+}
+
+export async function getMessage(ctx: ServiceContext, ids: { channelId: string; messageId: string }) {
+  const { message } = await findMessage(ctx, ids.channelId, ids.messageId, false)
+  return loadMessage(ctx, message.id)
 }
 
 /** Authors edit their own messages; the message shows as edited. */
