@@ -6,6 +6,7 @@ import type { EntryExports } from '#app/entry.server.tsx'
 import { createApp } from './app.ts'
 import { ConfigError, getConfig } from './config.ts'
 import { createLogger } from './logger.ts'
+import { attachRealtime } from './realtime/gateway.ts'
 
 async function main() {
   const config = getConfig()
@@ -32,6 +33,11 @@ async function main() {
 
   const app = createApp({ config, logger, build: vite ? loadBuild : initial, vite, buildDir })
   const server = http.createServer(app)
+  const realtime = attachRealtime(server, {
+    config,
+    logger: logger.child({ component: 'realtime' }),
+    access: entry.realtimeAccess,
+  })
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -42,6 +48,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down')
     server.close()
+    await realtime.close()
     await entry.shutdown()
     await vite?.close()
     process.exit(0)

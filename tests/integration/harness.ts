@@ -9,6 +9,7 @@ import { createSession, SESSION_COOKIE } from '#app/features/auth/session.server
 import { createApp } from '#server/app.ts'
 import { type Config, getConfig } from '#server/config.ts'
 import { createLogger } from '#server/logger.ts'
+import { attachRealtime } from '#server/realtime/gateway.ts'
 
 /**
  * Drives the BUILT server (the same Remix build production runs), mounted on the real Express app, over HTTP.
@@ -56,8 +57,11 @@ export type Harness = {
   close: () => Promise<void>
 }
 
-/** Boots the build (migrations; SEED_DEMO=false in tests) and serves it on 127.0.0.1 on a free port. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * Boots the build (migrations; SEED_DEMO=false in tests) and serves it on 127.0.0.1 on a free port; with
+ * `realtime`, the socket.io gateway is attached as server/index.ts does.
+ */
+export async function startHarness(options: { realtime?: boolean; redisKeyPrefix?: string } = {}): Promise<Harness> {
   const build = await loadBuild()
   booted ??= entryOf(build).bootstrap()
   await booted
@@ -66,6 +70,14 @@ export async function startHarness(): Promise<Harness> {
   const logger = createLogger({ ...config, NODE_ENV: 'production', LOG_LEVEL: level })
   const app = createApp({ config, logger, build, buildDir })
   const server = http.createServer(app)
+  const realtime = options.realtime
+    ? attachRealtime(server, {
+        config,
+        logger,
+        access: entryOf(build).realtimeAccess,
+        redisKeyPrefix: options.redisKeyPrefix,
+      })
+    : null
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
@@ -93,6 +105,7 @@ export async function startHarness(): Promise<Harness> {
     origin,
     request,
     close: async () => {
+      await realtime?.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await entryOf(build).shutdown()

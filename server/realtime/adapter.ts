@@ -1,0 +1,22 @@
+import { createAdapter } from '@socket.io/redis-adapter'
+import { Redis } from 'ioredis'
+import type { Server } from 'socket.io'
+
+/**
+ * With REDIS_URL, every app process shares socket.io fan-out through Redis pub/sub (a publish on one process
+ * reaches sockets on all); without it the default in-memory adapter serves one process.
+ */
+export function useRedisAdapter(io: Server, url: string | undefined, keyPrefix = 'tandem:socket.io') {
+  if (!url) return { close: async () => {} }
+  const pub = new Redis(url, { maxRetriesPerRequest: null })
+  const sub = pub.duplicate()
+  // ioredis reconnects by itself; without listeners an outage would crash the process.
+  pub.on('error', () => {})
+  sub.on('error', () => {})
+  io.adapter(createAdapter(pub, sub, { key: keyPrefix }))
+  return {
+    close: async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()])
+    },
+  }
+}
