@@ -61,7 +61,9 @@ export type Harness = {
  * Boots the build (migrations; SEED_DEMO=false in tests) and serves it on 127.0.0.1 on a free port; with
  * `realtime`, the socket.io gateway is attached as server/index.ts does.
  */
-export async function startHarness(options: { realtime?: boolean; redisKeyPrefix?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { realtime?: boolean; redisKeyPrefix?: string } = {},
+): Promise<Harness> {
   const build = await loadBuild()
   booted ??= entryOf(build).bootstrap()
   await booted
