@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 // Unit tests sit next to their code; integration tests live in tests/integration. No Remix plugin here:
@@ -23,6 +25,8 @@ export default defineConfig({
       TRUST_PROXY: 'true',
       // Tests run due jobs themselves (drainJobs), so no background loop races them.
       JOB_RUNNER: 'off',
+      // Stored documents and prepared downloads of test runs stay out of the working tree.
+      DATA_DIR: path.join(os.tmpdir(), 'tandem-vitest-data'),
     },
   },
 })

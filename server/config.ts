@@ -24,6 +24,23 @@ const configSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Days between two payment reminders for the same overdue invoice. */
   INVOICE_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Documents go to S3 (or an S3-compatible server) when a bucket is set; else to DATA_DIR/storage. */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (bucket in the path), which most S3-compatible servers need; defaults to on with an endpoint. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /** Checksums only where S3 requires them: some S3-compatible servers store the aws-chunked framing otherwise. */
+  S3_CHECKSUMS: z.enum(['when_supported', 'when_required']).default('when_required'),
+  /** Multipart upload part size and parts in flight: memory per upload is about (queue + 1) × part. */
+  S3_PART_SIZE_MB: z.coerce.number().int().min(5).max(512).default(8),
+  S3_QUEUE_SIZE: z.coerce.number().int().min(1).max(16).default(4),
+  /** Signs the local driver's download links; generated once into DATA_DIR when unset. */
+  STORAGE_SIGNING_SECRET: z.string().min(32).optional(),
+  /** Largest document upload accepted. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
 })
 
 export type Config = z.infer<typeof configSchema>

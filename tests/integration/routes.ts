@@ -12,6 +12,8 @@ export const publicRoutes = [
   'forgot-password',
   'reset-password',
   'invitations.accept',
+  // Signed, short-lived download links of the local storage driver: the signature is the authorization.
+  'storage.$',
 ]
 
 export type Endpoint = {

@@ -1,0 +1,29 @@
+import { Readable } from 'node:stream'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { dispositionFor } from '#app/lib/storage/disposition.ts'
+import { getStorage } from '#app/lib/storage/index.server.ts'
+import { verifyGrant } from '#app/lib/storage/signing.server.ts'
+
+/**
+ * The local storage driver's signed links (S3 serves its presigned URLs itself). The HMAC-signed, short-lived
+ * token IS the authorization: it was issued by a route that checked the user's access a moment ago.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const grant = verifyGrant(params['*'] ?? '')
+  if (grant === 'invalid') throw new Response('This download link is not valid.', { status: 403 })
+  if (grant === 'expired') {
+    throw new Response('This download link has expired. Go back and download again.', { status: 403 })
+  }
+  const object = await getStorage().get(grant.key)
+  if (!object) throw new Response('This file is no longer available.', { status: 410 })
+  const headers = new Headers({
+    'content-type': grant.type,
+    'content-length': String(object.byteSize),
+    'content-disposition': dispositionFor(grant.name, grant.disposition),
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  // Shown inline (previews), a file still may not run anything.
+  if (grant.disposition === 'inline') headers.set('content-security-policy', "sandbox; default-src 'none'")
+  return new Response(Readable.toWeb(object.body) as ReadableStream, { headers })
+}
