@@ -99,8 +99,12 @@ describe('bulk ZIP download', () => {
     const ready = await (await h.request(page, { cookie: portal })).text()
     expect(ready).toContain(`${page}/file`)
 
-    const file = await h.request(`${page}/file`, { cookie: portal })
+    // The app authorizes, then hands out a short-lived signed link to the stored file.
+    const link = await h.request(`${page}/file`, { cookie: portal })
+    expect(link.status).toBe(302)
+    const file = await h.request(locationOf(link) as string)
     expect(file.status).toBe(200)
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.zip"/)
     expect(file.headers.get('content-type')).toBe('application/zip')
     const zipPath = path.join(tmpdir(), `tandem-${world.marker}.zip`)
     await writeFile(zipPath, Buffer.from(await file.arrayBuffer()))

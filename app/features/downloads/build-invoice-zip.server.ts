@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm'
 import yazl from 'yazl'
 import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
 import { renderDocumentPdf } from '#app/features/pdf/render-document.server.ts'
+import { Readable } from 'node:stream'
 import { todayIn } from '#app/lib/dates.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { getStorage, newObjectKey } from '#app/lib/storage/index.server.ts'
 import { downloads } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { invoicePdfData } from '../billing/invoice-pdf-data.server.ts'
 import { runAsMember } from '../run-as-member.server.ts'
-import { saveDownload } from './storage.server.ts'
 
 const setProgress = (id: string, values: Partial<typeof downloads.$inferInsert>) =>
   asSystem((tx) => tx.update(downloads).set(values).where(eq(downloads.id, id)))
@@ -45,8 +46,9 @@ export async function buildInvoiceZip(downloadId: string) {
     }
     zip.end()
     const file = await bytes
-    await saveDownload(download.id, file)
-    await setProgress(download.id, { status: 'ready', byteSize: file.length, completedAt: new Date() })
+    const storageKey = newObjectKey('downloads')
+    await getStorage().put(storageKey, Readable.from([file]), { contentType: 'application/zip' })
+    await setProgress(download.id, { status: 'ready', byteSize: file.length, storageKey, completedAt: new Date() })
   } catch (error) {
     const message = error instanceof AppError || error instanceof Error ? error.message : String(error)
     await setProgress(download.id, { status: 'failed', error: message.slice(0, 500) })
