@@ -3,6 +3,7 @@ import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
 import type { JobHandler } from '#app/lib/jobs/runner.server.ts'
 import { asSystem } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
+import { makePdfPreview } from './features/documents/make-preview.server.ts'
 import { buildInvoiceZip } from './features/downloads/build-invoice-zip.server.ts'
 
 /** Where links in emails sent by jobs point (no request to take the origin from). */
@@ -18,6 +19,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   'downloads.invoice_pdfs': async (job) => {
     await buildInvoiceZip(String((job.payload as { downloadId?: string }).downloadId ?? ''))
+  },
+  'documents.preview': async (job) => {
+    await makePdfPreview(String((job.payload as { versionId?: string }).versionId ?? ''))
   },
 }
 

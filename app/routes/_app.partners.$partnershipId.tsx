@@ -67,6 +67,11 @@ export default function PartnershipPage() {
                 {t('detail.messages')}
               </button>
             </Form>
+            <Form method="post" action={`/partners/${partnership.id}/files`}>
+              <button type="submit" className={buttonClass('secondary')}>
+                {t('detail.files')}
+              </button>
+            </Form>
             {canQuote ? (
               <Link to={`/quotes/new?partnershipId=${partnership.id}`} className={buttonClass('secondary')}>
                 {t('detail.newQuote')}

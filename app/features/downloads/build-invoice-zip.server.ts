@@ -1,8 +1,8 @@
+import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import yazl from 'yazl'
 import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
 import { renderDocumentPdf } from '#app/features/pdf/render-document.server.ts'
-import { Readable } from 'node:stream'
 import { todayIn } from '#app/lib/dates.ts'
 import { AppError } from '#app/lib/errors.ts'
 import { getStorage, newObjectKey } from '#app/lib/storage/index.server.ts'
@@ -48,7 +48,12 @@ export async function buildInvoiceZip(downloadId: string) {
     const file = await bytes
     const storageKey = newObjectKey('downloads')
     await getStorage().put(storageKey, Readable.from([file]), { contentType: 'application/zip' })
-    await setProgress(download.id, { status: 'ready', byteSize: file.length, storageKey, completedAt: new Date() })
+    await setProgress(download.id, {
+      status: 'ready',
+      byteSize: file.length,
+      storageKey,
+      completedAt: new Date(),
+    })
   } catch (error) {
     const message = error instanceof AppError || error instanceof Error ? error.message : String(error)
     await setProgress(download.id, { status: 'failed', error: message.slice(0, 500) })

@@ -22,6 +22,8 @@ export function describeAllowedTypes() {
 }
 
 export class UnsupportedTypeError extends Error {
+  /** Reads and drops what the client is still sending (see sniffUpload's discard). */
+  discard: (limit: number) => Promise<boolean> = async () => true
   constructor(readonly detected: string) {
     super(`This file is ${detected}, which cannot be uploaded. Allowed: ${describeAllowedTypes()}.`)
   }
@@ -51,7 +53,13 @@ export async function sniffUpload(source: AsyncIterable<Uint8Array>, fileName = 
     size += chunk.length
   }
   const head = Buffer.concat(chunks)
-  const contentType = await detect(head, fileName)
+  let contentType: string
+  try {
+    contentType = await detect(head, fileName)
+  } catch (error) {
+    if (error instanceof UnsupportedTypeError) error.discard = (limit) => drain(iterator, done, limit)
+    throw error
+  }
   async function* body(): AsyncGenerator<Uint8Array> {
     if (head.length) yield head
     if (done) return
@@ -61,7 +69,12 @@ export async function sniffUpload(source: AsyncIterable<Uint8Array>, fileName = 
       yield next.value
     }
   }
-  return { contentType, label: allowedTypes[contentType], body: body() }
+  /**
+   * Reads and drops up to `limit` more bytes after a refusal, so a client still sending gets the answer instead of
+   * a reset connection; a bigger remainder is cut off.
+   */
+  const discard = (limit: number) => drain(iterator, done, limit)
+  return { contentType, label: allowedTypes[contentType], body: body(), discard }
 }
 
 async function detect(head: Buffer, fileName: string) {
@@ -109,4 +122,14 @@ function looksLikeText(head: Buffer) {
   } catch {
     return false
   }
+}
+
+async function drain(iterator: AsyncIterator<Uint8Array>, done: boolean, limit: number) {
+  let dropped = 0
+  while (!done && dropped < limit) {
+    const next = await iterator.next()
+    if (next.done) return true
+    dropped += next.value.length
+  }
+  return dropped < limit
 }

@@ -1,0 +1,137 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LocalTime } from '#app/components/admin/local-time.tsx'
+import { NewFolderForm } from '#app/components/files/new-folder-form.tsx'
+import { EmptyState } from '#app/components/ui/empty-state.tsx'
+import { PageHeader } from '#app/components/ui/page-header.tsx'
+import { Pagination } from '#app/components/ui/pagination.tsx'
+import { can } from '#app/features/auth/permissions.ts'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { createFolder } from '#app/features/documents/create-folder.server.ts'
+import { folderFormReply } from '#app/features/documents/folder-reply.server.ts'
+import { listFolders } from '#app/features/documents/list-folders.server.ts'
+import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+import { readPage } from '#app/lib/pagination.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Files · Tandem' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, 'documents:read')
+  const url = new URL(request.url)
+  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const page = readPage(url)
+  const canCreate = can(auth.role, 'documents:folders')
+  const [result, partners] = await runService(auth, context, (ctx) =>
+    Promise.all([
+      listFolders(ctx, { q, page }),
+      canCreate ? listPartnerships(ctx, { page: 1, pageSize: 200, status: 'active' }) : null,
+    ]),
+  )
+  const scopes = canCreate
+    ? [
+        ...(can(auth.role, 'documents:internal')
+          ? [{ value: 'internal', label: 'Internal (staff only)' }]
+          : []),
+        ...(partners?.rows ?? []).map((p) => ({ value: p.id, label: `Shared with ${p.counterparty.name}` })),
+      ]
+    : null
+  return { ...result, q, page: page.page, pageSize: page.pageSize, scopes }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, 'documents:folders')
+  const result = await folderFormReply(request, (input) =>
+    runService(auth, context, (ctx) =>
+      createFolder(ctx, {
+        name: input.name,
+        partnershipId: input.scope && input.scope !== 'internal' ? input.scope : undefined,
+      }),
+    ),
+  )
+  return result.ok ? redirect(`/files/folders/${result.id}`) : result.reply
+}
+
+/** Every folder the caller can open: internal ones and those shared with each partner. */
+export default function FilesIndex() {
+  const { folders, total, q, page, pageSize, scopes } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const { t } = useTranslation('files')
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('index.description')} />
+      {scopes?.length ? (
+        <section
+          aria-labelledby="new-folder"
+          className="mb-6 rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="new-folder" className="mb-2 text-sm font-semibold text-slate-900">
+            {t('folder.new')}
+          </h2>
+          <NewFolderForm scopes={scopes} lastResult={lastResult} />
+        </section>
+      ) : null}
+      <Form method="get" role="search" className="mb-3 flex max-w-md gap-2">
+        <label htmlFor="folder-q" className="sr-only">
+          {t('index.search')}
+        </label>
+        <input
+          id="folder-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t('index.search')}
+          className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
+        />
+      </Form>
+      {folders.length === 0 ? (
+        <EmptyState
+          title={q ? t('index.noMatch') : t('index.none')}
+          body={q ? undefined : t('index.noneBody')}
+        />
+      ) : (
+        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-50 text-start text-xs uppercase text-slate-500">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t('index.folder')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t('index.sharedWith')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-end">
+                {t('index.documents')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t('index.updated')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {folders.map((f) => (
+              <tr key={f.id}>
+                <td className="px-3 py-2">
+                  <Link to={`/files/folders/${f.id}`} className="font-medium text-brand-700 hover:underline">
+                    {f.name}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-slate-600">{f.partnerName ?? t('index.internal')}</td>
+                <td className="px-3 py-2 text-end">{f.documents}</td>
+                <td className="px-3 py-2 text-slate-600">
+                  {f.updatedAt ? <LocalTime value={f.updatedAt} /> : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  )
+}
