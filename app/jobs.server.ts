@@ -3,6 +3,7 @@ import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
 import type { JobHandler } from '#app/lib/jobs/runner.server.ts'
 import { asSystem } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
+import { sendChatDigests } from './features/chat/send-chat-digests.server.ts'
 import { makePdfPreview } from './features/documents/make-preview.server.ts'
 import { buildInvoiceZip } from './features/downloads/build-invoice-zip.server.ts'
 
@@ -20,19 +21,27 @@ export const jobHandlers: Record<string, JobHandler> = {
   'downloads.invoice_pdfs': async (job) => {
     await buildInvoiceZip(String((job.payload as { downloadId?: string }).downloadId ?? ''))
   },
+  'chat.digests': async () => {
+    await sendChatDigests({ origin: jobOrigin() })
+  },
   'documents.preview': async (job) => {
     await makePdfPreview(String((job.payload as { versionId?: string }).versionId ?? ''))
   },
 }
 
-/** Enqueues the daily sweep once per UTC day (the dedupe key makes every later call a no-op). */
+/**
+ * Enqueues the recurring jobs: the overdue sweep once per UTC day, chat digests once per 5 minutes (dedupe keys
+ * make every later call in the same period a no-op, whichever process calls).
+ */
 export async function scheduleDailyJobs(now = new Date()) {
   const day = now.toISOString().slice(0, 10)
-  await asSystem((tx) =>
-    enqueueJob(tx, {
+  const digestSlot = Math.floor(now.getTime() / (5 * 60_000))
+  await asSystem(async (tx) => {
+    await enqueueJob(tx, {
       orgId: null,
       kind: 'invoices.overdue_sweep',
       dedupeKey: `invoices.overdue_sweep:${day}`,
-    }),
-  )
+    })
+    await enqueueJob(tx, { orgId: null, kind: 'chat.digests', dedupeKey: `chat.digests:${digestSlot}` })
+  })
 }

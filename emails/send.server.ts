@@ -7,6 +7,7 @@ import type { Tx } from '#db/client.ts'
 import { emailOutbox } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
+import ChatDigestEmail, { type ChatDigestEmailProps, chatDigestSubject } from './chat-digest.tsx'
 import InvitationEmail, { type InvitationEmailProps, invitationSubject } from './invitation.tsx'
 import InvoiceIssuedEmail, { type InvoiceIssuedEmailProps, invoiceIssuedSubject } from './invoice-issued.tsx'
 import InvoiceReminderEmail, {
@@ -27,6 +28,7 @@ type Templates = {
   'quote-sent': QuoteSentEmailProps
   'invoice-reminder': InvoiceReminderEmailProps
   'invoice-issued': InvoiceIssuedEmailProps
+  'chat-digest': ChatDigestEmailProps
 }
 
 export type TemplateName = keyof Templates
@@ -58,6 +60,10 @@ const builders: Builders = {
   'invoice-issued': (t, locale, props) => ({
     subject: invoiceIssuedSubject(t, props),
     element: createElement(InvoiceIssuedEmail, { t, locale, ...props }),
+  }),
+  'chat-digest': (t, locale, props) => ({
+    subject: chatDigestSubject(t, props),
+    element: createElement(ChatDigestEmail, { t, locale, ...props }),
   }),
 }
 

@@ -4,6 +4,7 @@ import { TabLink } from '#app/components/ui/tab-link.tsx'
 const items = [
   { to: '/account/sessions', labelKey: 'nav.sessions' },
   { to: '/account/password', labelKey: 'nav.password' },
+  { to: '/account/notifications', labelKey: 'nav.notifications' },
 ] as const
 
 /** Tabs between the pages of "My account". */
