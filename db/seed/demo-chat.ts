@@ -28,7 +28,11 @@ export async function seedDemoChat(tx: Tx, parties: Parties) {
     { ...maya, body: 'Yes: 4% of Q2 sell-in, claimable with proof of performance.', at: minutesAgo(170) },
     { ...bella, body: 'Great. We plan an end-cap display in 12 stores in April.', at: minutesAgo(160) },
     { ...maya, body: 'Send the store list and I will set up the promotion.', at: minutesAgo(150) },
-    { ...bella, body: 'Store list is coming tomorrow, with photos of last year’s display.', at: minutesAgo(20) },
+    {
+      ...bella,
+      body: 'Store list is coming tomorrow, with photos of last year’s display.',
+      at: minutesAgo(20),
+    },
   ]
   let lastRead = 0
   for (const [i, m] of history.entries()) {

@@ -6,7 +6,7 @@ import type { Server } from 'socket.io'
  * With REDIS_URL, every app process shares socket.io fan-out through Redis pub/sub (a publish on one process
  * reaches sockets on all); without it the default in-memory adapter serves one process.
  */
-export function useRedisAdapter(io: Server, url: string | undefined, keyPrefix = 'tandem:socket.io') {
+export function attachRedisAdapter(io: Server, url: string | undefined, keyPrefix = 'tandem:socket.io') {
   if (!url) return { close: async () => {} }
   const pub = new Redis(url, { maxRetriesPerRequest: null })
   const sub = pub.duplicate()

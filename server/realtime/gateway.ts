@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { RealtimeAccess, SocketIdentity } from '#app/features/chat/realtime-access.server.ts'
 import { rooms, setRealtimeSink } from '#app/lib/realtime/publish.server.ts'
 import type { Config } from '../config.ts'
-import { useRedisAdapter } from './adapter.ts'
+import { attachRedisAdapter } from './adapter.ts'
 import { tokenBucket } from './rate.ts'
 
 type Options = {
@@ -45,7 +45,7 @@ export function attachRealtime(server: http.Server, options: Options) {
     // Same-origin only: the Origin check below is the real gate; CORS headers are never sent.
     cors: undefined,
   })
-  const adapter = useRedisAdapter(io, options.config.REDIS_URL, options.redisKeyPrefix)
+  const adapter = attachRedisAdapter(io, options.config.REDIS_URL, options.redisKeyPrefix)
 
   io.use(async (socket, next) => {
     const headers = socket.handshake.headers
