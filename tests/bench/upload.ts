@@ -65,7 +65,9 @@ try {
     queueSize: queue,
   })
   // Warm-up: the SDK's modules and the first connection are a one-off cost, not per-upload memory.
-  await storage.put('documents/bench/warmup', Readable.from([Buffer.alloc(MB)]), { contentType: 'application/octet-stream' })
+  await storage.put('documents/bench/warmup', Readable.from([Buffer.alloc(MB)]), {
+    contentType: 'application/octet-stream',
+  })
   await storage.delete('documents/bench/warmup')
   process.stderr.write(`[bench:upload] ${sizeMb} MB: baseline (pipe to a sink)…\n`)
   const sink = await measure(() =>
@@ -92,7 +94,9 @@ try {
   const row = (name: string, r: typeof sink) =>
     `${name.padEnd(28)} ${r.seconds.toFixed(1).padStart(8)} ${r.mbPerSecond.toFixed(0).padStart(8)} ${r.extraMb.toFixed(0).padStart(14)}`
   console.log(`\nUpload of ${sizeMb} MB (part ${partMb} MB, ${queue} parts in flight), same run:\n`)
-  console.log(`${'path'.padEnd(28)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'peak +RSS MB'.padStart(14)}`)
+  console.log(
+    `${'path'.padEnd(28)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'peak +RSS MB'.padStart(14)}`,
+  )
   console.log(row('pipe to a sink (baseline)', sink))
   console.log(row('S3 driver → s3rver', driver))
   console.log(`\nthroughput driver/baseline: ${(driver.mbPerSecond / sink.mbPerSecond).toFixed(3)}`)
