@@ -8,7 +8,7 @@ import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { TandemLoadContext } from '#app/lib/load-context.ts'
 import type { Config } from './config.ts'
-import { cspNonce, originCheck, securityHeaders } from './security.ts'
+import { cspNonce, originCheck, securityHeaders, storageImageSources } from './security.ts'
 
 type Options = {
   config: Config
@@ -40,7 +40,7 @@ export function createApp({ config, logger, build, vite, buildDir = 'build' }: O
     }),
   )
   app.use(cspNonce)
-  app.use(securityHeaders({ dev: !!vite }))
+  app.use(securityHeaders({ dev: !!vite, imageSources: storageImageSources(config) }))
   app.use(compression())
 
   if (vite) {

@@ -24,13 +24,26 @@ const emailPreviewHeaders = helmet({
   referrerPolicy: { policy: 'no-referrer' },
 })
 
-export function securityHeaders(options: { dev: boolean }) {
+/**
+ * Where previews load from besides our own origin: with S3 storage, images come from presigned URLs on the
+ * bucket's host (the local driver's links are same-origin).
+ */
+export function storageImageSources(config: { S3_BUCKET?: string; S3_ENDPOINT?: string; S3_REGION: string }) {
+  if (!config.S3_BUCKET) return []
+  if (config.S3_ENDPOINT) return [new URL(config.S3_ENDPOINT).origin]
+  return [
+    `https://${config.S3_BUCKET}.s3.${config.S3_REGION}.amazonaws.com`,
+    `https://s3.${config.S3_REGION}.amazonaws.com`,
+  ]
+}
+
+export function securityHeaders(options: { dev: boolean; imageSources?: string[] }) {
   const appHeaders = appSecurityHeaders(options)
   return (req: Request, res: Response, next: NextFunction) =>
     emailPreviewPath.test(req.path) ? emailPreviewHeaders(req, res, next) : appHeaders(req, res, next)
 }
 
-function appSecurityHeaders(options: { dev: boolean }) {
+function appSecurityHeaders(options: { dev: boolean; imageSources?: string[] }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -44,7 +57,7 @@ function appSecurityHeaders(options: { dev: boolean }) {
           ...(options.dev ? ["'unsafe-inline'"] : []),
         ],
         'style-src': ["'self'", ...(options.dev ? ["'unsafe-inline'"] : [])],
-        'img-src': ["'self'", 'data:', 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:', ...(options.imageSources ?? [])],
         'connect-src': ["'self'", ...(options.dev ? ['ws:'] : [])],
         'frame-ancestors': ["'none'"],
         'form-action': ["'self'"],
