@@ -136,7 +136,13 @@ export async function createDocumentRecord(
     name: string
     uploadedById: string
     uploaderOrgId: string
-    versions: { storageKey?: string; byteSize: number; contentType: string; sha256?: string }[]
+    versions: {
+      storageKey?: string
+      byteSize: number
+      contentType: string
+      sha256?: string
+      previewStatus?: 'none' | 'pending' | 'ready'
+    }[]
   },
 ) {
   const { folder } = input
@@ -167,6 +173,7 @@ export async function createDocumentRecord(
         sha256: v.sha256 ?? crypto.randomBytes(32).toString('hex'),
         uploadedById: input.uploadedById,
         uploaderOrgId: input.uploaderOrgId,
+        previewStatus: v.previewStatus ?? 'none',
       })
       .returning()
     versions.push(version)

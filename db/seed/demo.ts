@@ -5,6 +5,7 @@ import { auditEvents, organizations } from '#db/schema/index.ts'
 import type { OrgKind, Role } from '#db/schema/organizations.ts'
 import { seedDemoBilling } from './demo-billing.ts'
 import { seedDemoChat } from './demo-chat.ts'
+import { seedDemoDocuments } from './demo-documents.ts'
 import { seedDemoProducts } from './demo-products.ts'
 import { createMember, createOrg, createPartnership } from './factories.ts'
 
@@ -154,6 +155,13 @@ export async function seedDemo(tx: Tx) {
     evergreenOrg: ids.get('evergreen') as string,
     evergreen: partnershipOf.get('acme:evergreen') as string,
     people,
+  })
+  await seedDemoDocuments(tx, {
+    acme: ids.get('acme') as string,
+    brightsideOrg: ids.get('brightside') as string,
+    brightside: partnershipOf.get('acme:brightside') as string,
+    manager: people.get('manager@acme.test') as string,
+    bella: people.get('admin@brightside.test') as string,
   })
 }
 
