@@ -17,7 +17,7 @@ import {
 } from '#app/features/account/update-notification-preference.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { digestIntervals } from '#db/schema/chat.ts'
+import { digestIntervals } from '#db/schema/users.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
 

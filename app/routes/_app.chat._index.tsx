@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NewInternalChannel } from '#app/components/chat/new-internal-channel.tsx'
+import { SearchBox } from '#app/components/ui/search-box.tsx'
 import { attempt } from '#app/features/admin/attempt.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
@@ -56,19 +57,12 @@ export default function ChatIndex() {
           {t('index.startTitle')}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t('index.startBody')}</p>
-        <Form method="get" role="search" className="mt-3 flex gap-2">
-          <label htmlFor="partner-q" className="sr-only">
-            {t('index.findPartner')}
-          </label>
-          <input
-            id="partner-q"
-            name="partner"
-            type="search"
-            defaultValue={partner}
-            placeholder={t('index.findPartner')}
-            className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-          />
-        </Form>
+        <SearchBox
+          label={t('index.findPartner')}
+          defaultValue={partner}
+          name="partner"
+          className="mt-3 flex gap-2"
+        />
         {partners.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">{t('index.noPartners')}</p>
         ) : (

@@ -4,13 +4,14 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { NewFolderForm } from '#app/components/files/new-folder-form.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
+import { SearchBox } from '#app/components/ui/search-box.tsx'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { createFolder } from '#app/features/documents/create-folder.server.ts'
@@ -77,19 +78,7 @@ export default function FilesIndex() {
           <NewFolderForm scopes={scopes} lastResult={lastResult} />
         </section>
       ) : null}
-      <Form method="get" role="search" className="mb-3 flex max-w-md gap-2">
-        <label htmlFor="folder-q" className="sr-only">
-          {t('index.search')}
-        </label>
-        <input
-          id="folder-q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder={t('index.search')}
-          className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-        />
-      </Form>
+      <SearchBox label={t('index.search')} defaultValue={q} className="mb-3 flex max-w-md gap-2" />
       {folders.length === 0 ? (
         <EmptyState
           title={q ? t('index.noMatch') : t('index.none')}

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { NewFolderForm } from '#app/components/files/new-folder-form.tsx'
@@ -12,6 +12,7 @@ import { UploadFiles } from '#app/components/files/upload-files.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
+import { SearchBox } from '#app/components/ui/search-box.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { createFolder } from '#app/features/documents/create-folder.server.ts'
@@ -95,19 +96,7 @@ export default function FolderPage() {
           {view.canCreateFolder ? <NewFolderForm lastResult={lastResult} /> : null}
         </section>
       ) : null}
-      <Form method="get" role="search" className="mb-3 flex max-w-md gap-2">
-        <label htmlFor="doc-q" className="sr-only">
-          {t('folder.search')}
-        </label>
-        <input
-          id="doc-q"
-          name="q"
-          type="search"
-          defaultValue={view.q}
-          placeholder={t('folder.search')}
-          className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-        />
-      </Form>
+      <SearchBox label={t('folder.search')} defaultValue={view.q} className="mb-3 flex max-w-md gap-2" />
       {view.documents.length === 0 ? (
         <EmptyState
           title={view.q ? t('folder.noMatch') : t('folder.empty')}

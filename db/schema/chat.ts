@@ -149,6 +149,3 @@ export const chatReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.channelId, t.userId] }), index('chat_reads_user_idx').on(t.userId)],
 )
-
-export const digestIntervals = ['immediately', 'hourly', 'daily', 'never'] as const
-export type DigestInterval = (typeof digestIntervals)[number]

@@ -2,6 +2,10 @@ import { index, inet, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzl
 import { id, timestamps } from './columns.ts'
 import { organizations } from './organizations.ts'
 
+/** How often a person is emailed about unread chat (see app/features/chat/send-chat-digests.server.ts). */
+export const digestIntervals = ['immediately', 'hourly', 'daily', 'never'] as const
+export type DigestInterval = (typeof digestIntervals)[number]
+
 export const users = pgTable(
   'users',
   {
@@ -12,9 +16,7 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     locale: text('locale'),
     /** How often unread chat is emailed (see chat digests). */
-    chatDigest: text('chat_digest', { enum: ['immediately', 'hourly', 'daily', 'never'] })
-      .notNull()
-      .default('hourly'),
+    chatDigest: text('chat_digest', { enum: digestIntervals }).notNull().default('hourly'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],

@@ -1,10 +1,8 @@
 import crypto from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { MessageDTO } from '#app/features/chat/message-types.ts'
-import { channels } from '#db/schema/index.ts'
-import { asSystem } from '#db/tenant.ts'
 import { type AppProcess, startAppProcess } from './app-process.ts'
+import { partnershipChannelId } from './channels.ts'
 import { signInAs } from './harness.ts'
 import { connected, connectSocket, joinChannel, nextEvent } from './socket-client.ts'
 import { createWorld, type World } from './world.ts'
@@ -22,10 +20,7 @@ beforeAll(async () => {
   const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `tandem-test:${crypto.randomUUID()}` }
   ;[a, b] = await Promise.all([startAppProcess(env), startAppProcess(env)])
   world = await createWorld()
-  const [row] = await asSystem((tx) =>
-    tx.select({ id: channels.id }).from(channels).where(eq(channels.partnershipId, world.partnerships.ar.id)),
-  )
-  channelId = row.id
+  channelId = await partnershipChannelId(world.partnerships.ar.id)
 }, 60_000)
 
 afterAll(async () => {

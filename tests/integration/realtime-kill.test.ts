@@ -2,9 +2,10 @@ import crypto from 'node:crypto'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { MessageDTO } from '#app/features/chat/message-types.ts'
-import { channels, chatMessages } from '#db/schema/index.ts'
+import { chatMessages } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type AppProcess, freePort, startAppProcess } from './app-process.ts'
+import { partnershipChannelId } from './channels.ts'
 import { signInAs } from './harness.ts'
 import { connected, connectSocket, joinChannel } from './socket-client.ts'
 import { createWorld, type World } from './world.ts'
@@ -24,10 +25,7 @@ beforeAll(async () => {
   port = await freePort()
   app = await startAppProcess({ PORT: String(port) })
   world = await createWorld()
-  const [row] = await asSystem((tx) =>
-    tx.select({ id: channels.id }).from(channels).where(eq(channels.partnershipId, world.partnerships.ar.id)),
-  )
-  channelId = row.id
+  channelId = await partnershipChannelId(world.partnerships.ar.id)
 }, 60_000)
 
 afterAll(async () => {

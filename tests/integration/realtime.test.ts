@@ -1,13 +1,11 @@
 import crypto from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { invalidateSession } from '#app/features/auth/session.server.ts'
 import type { MessageDTO } from '#app/features/chat/message-types.ts'
 import { publish, rooms } from '#app/lib/realtime/publish.server.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
-import { channels } from '#db/schema/index.ts'
-import { asSystem } from '#db/tenant.ts'
+import { partnershipChannelId } from './channels.ts'
 import { type Harness, signInAs, startHarness, tokenOf } from './harness.ts'
 import { collect, connected, connectSocket, joinChannel, nextEvent } from './socket-client.ts'
 import { createWorld, type World } from './world.ts'
@@ -24,14 +22,8 @@ const open: Socket[] = []
 beforeAll(async () => {
   h = await startHarness({ realtime: true })
   world = await createWorld()
-  const channelOf = async (partnershipId: string) => {
-    const [row] = await asSystem((tx) =>
-      tx.select({ id: channels.id }).from(channels).where(eq(channels.partnershipId, partnershipId)),
-    )
-    return row.id
-  }
-  arChannel = await channelOf(world.partnerships.ar.id)
-  foreignChannel = await channelOf(world.foreign.partnership.id)
+  arChannel = await partnershipChannelId(world.partnerships.ar.id)
+  foreignChannel = await partnershipChannelId(world.foreign.partnership.id)
 })
 
 afterEach(() => {

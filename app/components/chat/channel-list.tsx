@@ -1,6 +1,7 @@
-import { Form, NavLink } from '@remix-run/react'
+import { NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
+import { SearchBox } from '#app/components/ui/search-box.tsx'
 import type { ChannelSummary } from '#app/features/chat/list-channels.server.ts'
 
 /** The conversation list: newest activity first, unread counts, search. */
@@ -16,19 +17,7 @@ export function ChannelList({
   const { t } = useTranslation('chat')
   return (
     <nav aria-label={t('list.label')} className="flex flex-col gap-2">
-      <Form method="get" role="search" className="flex gap-1">
-        <label htmlFor="channel-q" className="sr-only">
-          {t('list.search')}
-        </label>
-        <input
-          id="channel-q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder={t('list.search')}
-          className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-        />
-      </Form>
+      <SearchBox label={t('list.search')} defaultValue={q} className="flex gap-1" />
       {channels.length === 0 ? (
         <p className="px-2 py-4 text-sm text-slate-500">{q ? t('list.noMatch') : t('list.none')}</p>
       ) : (
