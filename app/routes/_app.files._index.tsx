@@ -75,7 +75,15 @@ export default function FilesIndex() {
           <h2 id="new-folder" className="mb-2 text-sm font-semibold text-slate-900">
             {t('folder.new')}
           </h2>
-          <NewFolderForm scopes={scopes} lastResult={lastResult} />
+          <NewFolderForm
+            scopes={scopes.map((scope) => ({
+              value: scope.value,
+              label: scope.partner
+                ? t('folder.scopeShared', { name: scope.partner })
+                : t('folder.scopeInternal'),
+            }))}
+            lastResult={lastResult}
+          />
         </section>
       ) : null}
       <SearchBox label={t('index.search')} defaultValue={q} className="mb-3 flex max-w-md gap-2" />
