@@ -35,12 +35,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canCreate ? listPartnerships(ctx, { page: 1, pageSize: 200, status: 'active' }) : null,
     ]),
   )
+  // Labels are made in the page, in the reader's language; a null partner means internal.
   const scopes = canCreate
     ? [
-        ...(can(auth.role, 'documents:internal')
-          ? [{ value: 'internal', label: 'Internal (staff only)' }]
-          : []),
-        ...(partners?.rows ?? []).map((p) => ({ value: p.id, label: `Shared with ${p.counterparty.name}` })),
+        ...(can(auth.role, 'documents:internal') ? [{ value: 'internal', partner: null }] : []),
+        ...(partners?.rows ?? []).map((p) => ({
+          value: p.id,
+          partner: p.counterparty.name as string | null,
+        })),
       ]
     : null
   return { ...result, q, page: page.page, pageSize: page.pageSize, scopes }
