@@ -1,6 +1,7 @@
 export * from './audit.ts'
 export * from './chat.ts'
 export * from './documents.ts'
+export * from './funds.ts'
 export * from './invoices.ts'
 export * from './jobs.ts'
 export * from './numbering.ts'

@@ -28,6 +28,7 @@ import {
   recordDownloadRecord,
 } from '#db/seed/collaboration-factory.ts'
 import { createMember, createOrg, createPartnership } from '#db/seed/factories.ts'
+import { createAllocationRecord, createFundRecord } from '#db/seed/fund-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 
 /**
@@ -238,6 +239,15 @@ async function createBillingRows(
     payment: { amount: 1000, paidOn: today, reference: `${label} payment` },
   })
   await tx.insert(numberSequences).values({ orgId: hostOrgId, kind: 'quote', year: 2026, lastValue: 1 })
+  const fund = await createFundRecord(tx, { orgId: hostOrgId, name: `${label} co-op`, budget: 1_000_000 })
+  const allocation = await createAllocationRecord(tx, {
+    fund,
+    partnershipId,
+    entries: [
+      { kind: 'allocate', amount: 300_000 },
+      { kind: 'commit', amount: 100_000 },
+    ],
+  })
   const [job] = await tx
     .insert(jobs)
     .values({ orgId: hostOrgId, kind: 'test', payload: { note: `${label} job` }, status: 'done' })
@@ -255,7 +265,7 @@ async function createBillingRows(
       expiresAt: later(1),
     })
     .returning()
-  return [product.id, quote.id, invoice.id, job.id, download.id]
+  return [product.id, quote.id, invoice.id, job.id, download.id, fund.id, allocation.id]
 }
 
 async function createForeign(tx: Tx, marker: string) {

@@ -37,6 +37,10 @@ const matrix = {
   'documents:write': ['owner', 'admin', 'manager', 'member', 'member_own', 'portal'],
   'documents:internal': staff,
   'documents:folders': ['owner', 'admin', 'manager', 'member'],
+  // Co-op / MDF funds: the manufacturer's staff read them and managers move money; a partner's people read their
+  // own partnership's allocations (the services check which side the caller is on).
+  'funds:read': [...staff, 'portal'],
+  'funds:manage': ['owner', 'admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof matrix

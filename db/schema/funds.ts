@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm'
+import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { id, timestamps } from './columns.ts'
+import { organizations } from './organizations.ts'
+import { partnerships } from './partnerships.ts'
+import { users } from './users.ts'
+
+export const fundPrograms = ['coop', 'mdf'] as const
+export type FundProgram = (typeof fundPrograms)[number]
+
+/**
+ * A co-op or MDF budget of a manufacturer (org_id) for a period, in one currency. Its size is not a column: it is
+ * the sum of its fund-level ledger entries (DESIGN.md §8, money moves only by entries).
+ */
+export const funds = pgTable(
+  'funds',
+  {
+    id: id(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    program: text('program', { enum: fundPrograms }).notNull(),
+    currency: text('currency').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('funds_name_key').on(t.orgId, sql`lower(${t.name})`),
+    check('funds_period', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+)
+
+/** The part of a fund set aside for one partnership; its balances are sums of its ledger entries. */
+export const fundAllocations = pgTable(
+  'fund_allocations',
+  {
+    id: id(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('fund_allocations_key').on(t.fundId, t.partnershipId)],
+)
+
+export const ledgerKinds = ['allocate', 'commit', 'release', 'spend', 'adjust'] as const
+export type LedgerKind = (typeof ledgerKinds)[number]
+
+/**
+ * Append-only money movements. Fund-level `adjust` entries (allocation_id null) size the fund; `allocate` and
+ * allocation-level `adjust` move money to an allocation; `commit`, `release` and `spend` move it within one.
+ * Amounts are signed minor units in the fund's currency; the app role may insert, never update or delete.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: id(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id, { onDelete: 'cascade' }),
+    allocationId: uuid('allocation_id').references(() => fundAllocations.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ledgerKinds }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    /** What caused it: a fund request, a claim, a cancellation… (type and id). */
+    sourceType: text('source_type'),
+    sourceId: uuid('source_id'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ledger_entries_allocation_idx').on(t.allocationId, t.kind),
+    index('ledger_entries_fund_idx').on(t.fundId, t.kind),
+    check('ledger_entries_amount', sql`${t.amount} <> 0`),
+  ],
+)
