@@ -8,6 +8,7 @@ import { seedDemoChat } from './demo-chat.ts'
 import { seedDemoDocuments } from './demo-documents.ts'
 import { seedDemoProducts } from './demo-products.ts'
 import { createMember, createOrg, createPartnership } from './factories.ts'
+import { createAllocationRecord, createFundRecord } from './fund-factory.ts'
 
 export const DEMO_PASSWORD = 'tandem-demo-2026'
 
@@ -155,6 +156,31 @@ export async function seedDemo(tx: Tx) {
     evergreenOrg: ids.get('evergreen') as string,
     evergreen: partnershipOf.get('acme:evergreen') as string,
     people,
+  })
+  // A co-op fund with two partners' allocations (one partly committed and spent), so Funds has numbers to show.
+  const coop = await createFundRecord(tx, {
+    orgId: ids.get('acme') as string,
+    name: 'Co-op 2027 Q1',
+    budget: 5_000_000,
+    startsOn: '2027-01-01',
+    endsOn: '2027-03-31',
+    createdById: people.get('manager@acme.test'),
+  })
+  await createAllocationRecord(tx, {
+    fund: coop,
+    partnershipId: partnershipOf.get('acme:brightside') as string,
+    createdById: people.get('manager@acme.test'),
+    entries: [
+      { kind: 'allocate', amount: 2_000_000, reason: '40% of last quarter’s sell-in' },
+      { kind: 'commit', amount: 800_000, reason: 'Spring end-cap displays' },
+      { kind: 'spend', amount: 250_000, reason: 'Display claim, 12 stores' },
+    ],
+  })
+  await createAllocationRecord(tx, {
+    fund: coop,
+    partnershipId: partnershipOf.get('acme:corner') as string,
+    createdById: people.get('manager@acme.test'),
+    entries: [{ kind: 'allocate', amount: 1_000_000, reason: 'Equal split' }],
   })
   await seedDemoDocuments(tx, {
     acme: ids.get('acme') as string,

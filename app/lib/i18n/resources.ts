@@ -8,6 +8,7 @@ import enDocuments from '#app/locales/en/documents.json'
 import enDownloads from '#app/locales/en/downloads.json'
 import enEmails from '#app/locales/en/emails.json'
 import enFiles from '#app/locales/en/files.json'
+import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
 import enPartners from '#app/locales/en/partners.json'
 import enProducts from '#app/locales/en/products.json'
@@ -22,6 +23,7 @@ import faDocuments from '#app/locales/fa/documents.json'
 import faDownloads from '#app/locales/fa/downloads.json'
 import faEmails from '#app/locales/fa/emails.json'
 import faFiles from '#app/locales/fa/files.json'
+import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
 import faPartners from '#app/locales/fa/partners.json'
 import faProducts from '#app/locales/fa/products.json'
@@ -44,6 +46,7 @@ export const resources = {
     emails: enEmails,
     chat: enChat,
     files: enFiles,
+    funds: enFunds,
   },
   fa: {
     common: faCommon,
@@ -60,6 +63,7 @@ export const resources = {
     emails: faEmails,
     chat: faChat,
     files: faFiles,
+    funds: faFunds,
   },
 } as const
 
