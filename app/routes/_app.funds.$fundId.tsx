@@ -1,28 +1,46 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { AllocateForm } from '#app/components/funds/allocate-form.tsx'
+import { RuleAllocation, type RulePreview } from '#app/components/funds/rule-allocation.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { allocateFromForm } from '#app/features/funds/allocate-from-form.server.ts'
 import { getFund } from '#app/features/funds/get-fund.server.ts'
+import {
+  type AllocationRule,
+  allocationRules,
+  applyAllocationPlan,
+  planAllocation,
+} from '#app/features/funds/plan-allocation.server.ts'
 import { AllocateSchema } from '#app/features/funds/schemas.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { formatMoney } from '#app/lib/money.ts'
+import { AppError } from '#app/lib/errors.ts'
+import { formatMoney, parseAmount } from '#app/lib/money.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.fund.name ?? 'Fund'} · Tandem` },
 ]
 
+const readRule = (value: FormDataEntryValue | null): AllocationRule =>
+  allocationRules.includes(value as AllocationRule) ? (value as AllocationRule) : 'equal'
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'funds:read')
-  const page = readPage(new URL(request.url))
+  const url = new URL(request.url)
+  const page = readPage(url)
   const view = await orRespond(() =>
     runService(auth, context, async (ctx) => {
       const fund = await getFund(ctx, params.fundId ?? '', page)
@@ -31,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : null
       return {
         ...fund,
+        preview: fund.canManage ? await rulePreview(ctx, fund.fund, url) : null,
         partners: (partners?.rows ?? [])
           .filter((p) => p.isHost)
           .map((p) => ({ value: p.id, label: p.counterparty.name })),
@@ -40,9 +59,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...view, page: page.page, pageSize: page.pageSize }
 }
 
+/** A rule preview (GET ?rule=&ruleAmount=) moves nothing; Apply posts and the server recomputes. */
+async function rulePreview(
+  ctx: Parameters<typeof planAllocation>[0],
+  fund: Parameters<typeof planAllocation>[1],
+  url: URL,
+): Promise<RulePreview | null> {
+  const amountText = url.searchParams.get('ruleAmount')
+  if (amountText === null) return null
+  const rule = readRule(url.searchParams.get('rule'))
+  const preview: RulePreview = { rule, amountText, error: null, plan: [], period: null, fits: false }
+  const amount = parseAmount(amountText, fund.currency)
+  if (amount === null || amount <= 0) return { ...preview, error: 'funds:errors.amount' }
+  try {
+    return { ...preview, ...(await planAllocation(ctx, fund, { rule, amount })) }
+  } catch (error) {
+    if (error instanceof AppError) return { ...preview, error: error.message }
+    throw error
+  }
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'funds:manage')
-  const submission = parseWithZod(await request.formData(), { schema: AllocateSchema })
+  const form = await request.formData()
+  if (form.get('intent') === 'apply-rule') return applyRule(auth, context, params.fundId ?? '', form)
+  const submission = parseWithZod(form, { schema: AllocateSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() =>
     runService(auth, context, async (ctx) => {
@@ -63,6 +104,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     )
   }
   return submission.reply({ resetForm: true })
+}
+
+async function applyRule(
+  auth: Parameters<typeof runService>[0],
+  context: Parameters<typeof runService>[1],
+  fundId: string,
+  form: FormData,
+) {
+  const result = await attempt(() =>
+    runService(auth, context, async (ctx) => {
+      const { fund, host } = await getFund(ctx, fundId, { page: 1, pageSize: 1, offset: 0 })
+      if (!host) throw new Response('Not found', { status: 404 })
+      const amount = parseAmount(String(form.get('amount') ?? ''), fund.currency)
+      if (amount === null || amount <= 0) throw new AppError('invalid', 'funds:errors.amount')
+      return applyAllocationPlan(ctx, fund, { rule: readRule(form.get('rule')), amount })
+    }),
+  )
+  if (result.ok) return redirect(`/funds/${fundId}?applied=${result.value.length}`)
+  // Back to the preview, recomputed, which says what changed (e.g. the fund no longer has enough unallocated).
+  const again = new URLSearchParams({
+    rule: readRule(form.get('rule')),
+    ruleAmount: String(form.get('amount') ?? ''),
+  })
+  return redirect(`/funds/${fundId}?${again}`)
 }
 
 /** One fund: where its money stands per partner, and every ledger entry that put it there. */
@@ -102,6 +167,7 @@ export default function FundPage() {
           <AllocateForm partners={view.partners} currency={fund.currency} lastResult={lastResult} />
         </section>
       ) : null}
+      {view.canManage ? <RuleAllocation currency={fund.currency} preview={view.preview} /> : null}
       <section aria-labelledby="allocations-title" className="mb-8">
         <h2 id="allocations-title" className="mb-2 text-lg font-semibold text-slate-900">
           {view.host ? t('detail.allocations') : t('detail.yourAllocation')}

@@ -106,3 +106,53 @@ describe('funds', () => {
     expect(partnerTry.status).toBe(404)
   })
 })
+
+describe('allocation by rule', () => {
+  test('an equal split and a sales split are previewed, then applied all at once', async () => {
+    const created = await h.request('/funds?index', {
+      cookie: cookies.manager,
+      form: {
+        name: `MDF Dec ${world.marker}`,
+        program: 'mdf',
+        currency: 'USD',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-31',
+        budget: '1000.00',
+      },
+    })
+    const id = (locationOf(created) as string).split('/').pop() as string
+    const equal = await (
+      await h.request(`/funds/${id}?rule=equal&ruleAmount=100.00`, { cookie: cookies.manager })
+    ).text()
+    expect(equal).toContain('Apply this allocation')
+    expect(equal.match(/\$50\.00/g)?.length).toBeGreaterThanOrEqual(2)
+    // The preview moved nothing.
+    expect(await (await h.request(`/funds/${id}`, { cookie: cookies.manager })).text()).toContain(
+      'Nothing allocated yet.',
+    )
+
+    // Only the customer partnership invoiced in November (the period before December): it gets the whole amount.
+    const sales = await (
+      await h.request(`/funds/${id}?rule=sales&ruleAmount=200.00`, { cookie: cookies.manager })
+    ).text()
+    const planned = (html: string) => [...html.matchAll(/<td class="py-1">([^<]+)<\/td>/g)].map((m) => m[1])
+    expect(planned(sales)).toContain(world.c.org.name)
+    expect(planned(sales)).not.toContain(world.r.org.name)
+    expect(planned(equal)).toEqual(expect.arrayContaining([world.c.org.name, world.r.org.name]))
+
+    const applied = await h.request(`/funds/${id}`, {
+      cookie: cookies.manager,
+      form: { intent: 'apply-rule', rule: 'equal', amount: '100.00' },
+    })
+    expect(locationOf(applied)).toBe(`/funds/${id}?applied=2`)
+    const after = await (await h.request(`/funds/${id}`, { cookie: cookies.manager })).text()
+    expect(after).toContain('Equal split')
+    expect(after).toContain('$900.00')
+
+    const tooMuch = await (
+      await h.request(`/funds/${id}?rule=equal&ruleAmount=5000.00`, { cookie: cookies.manager })
+    ).text()
+    expect(tooMuch).toContain('That is more than the fund has unallocated.')
+    expect(tooMuch).not.toContain('Apply this allocation')
+  })
+})
