@@ -12,6 +12,8 @@ import {
   type Partnership,
   passwordResets,
   products,
+  promotionEvents,
+  promotions,
   type Role,
   roles,
   type User,
@@ -265,7 +267,28 @@ async function createBillingRows(
       expiresAt: later(1),
     })
     .returning()
-  return [product.id, quote.id, invoice.id, job.id, download.id, fund.id, allocation.id]
+  const [promotion] = await tx
+    .insert(promotions)
+    .values({
+      partnershipId,
+      hostOrgId,
+      createdByOrgId: hostOrgId,
+      name: `${label} promotion`,
+      mechanics: 'display',
+      startsOn: '2027-02-01',
+      endsOn: '2027-02-28',
+      currency: 'USD',
+      createdById: ownerId,
+    })
+    .returning()
+  await tx.insert(promotionEvents).values({
+    promotionId: promotion.id,
+    partnershipId,
+    toStatus: 'draft',
+    actorId: ownerId,
+    actorOrgId: hostOrgId,
+  })
+  return [product.id, quote.id, invoice.id, job.id, download.id, fund.id, allocation.id, promotion.id]
 }
 
 async function createForeign(tx: Tx, marker: string) {

@@ -41,6 +41,10 @@ const matrix = {
   // own partnership's allocations (the services check which side the caller is on).
   'funds:read': [...staff, 'portal'],
   'funds:manage': ['owner', 'admin', 'manager'],
+  // Promotions: both sides of a partnership draft and edit them; the manufacturer's managers decide on funding.
+  'promotions:read': [...staff, 'portal'],
+  'promotions:write': ['owner', 'admin', 'manager', 'member', 'member_own'],
+  'promotions:approve': ['owner', 'admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof matrix

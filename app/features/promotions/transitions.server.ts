@@ -1,0 +1,139 @@
+import { and, eq } from 'drizzle-orm'
+import { AppError } from '#app/lib/errors.ts'
+import { fundAllocations, funds, type PromotionStatus, promotions } from '#db/schema/index.ts'
+import { can } from '../auth/permissions.ts'
+import { balanceOf, commitFunds, releaseFunds } from '../funds/ledger.server.ts'
+import type { ServiceContext } from '../service-context.server.ts'
+import { type FoundPromotion, findPromotion } from './find-promotion.server.ts'
+import { recordEvent } from './save-promotion.server.ts'
+
+async function move(
+  ctx: ServiceContext,
+  found: FoundPromotion,
+  to: PromotionStatus,
+  set: Partial<typeof promotions.$inferInsert>,
+  note: string | null,
+) {
+  const { promotion } = found
+  const [row] = await ctx.tx
+    .update(promotions)
+    .set({ ...set, status: to, version: promotion.version + 1 })
+    .where(eq(promotions.id, promotion.id))
+    .returning()
+  await recordEvent(ctx, promotion, promotion.status, to, note)
+  await ctx.audit({
+    action: `promotion.${to}`,
+    targetType: 'promotion',
+    targetId: promotion.id,
+    data: { from: promotion.status, note },
+  })
+  return row
+}
+
+function expect(found: FoundPromotion, ...statuses: PromotionStatus[]) {
+  if (!statuses.includes(found.promotion.status)) {
+    throw new AppError('conflict', 'promotions:errors.wrongStatus', { status: found.promotion.status })
+  }
+}
+
+function assertApprover(ctx: ServiceContext, found: FoundPromotion) {
+  if (found.side !== 'host' || !can(ctx.role, 'promotions:approve')) {
+    throw new AppError('forbidden', 'promotions:errors.hostOnly')
+  }
+}
+
+/** Either side asks the manufacturer for `amount` from one of the partnership's allocations (same currency). */
+export async function submitPromotion(
+  ctx: ServiceContext,
+  id: string,
+  input: { allocationId: string; amount: number },
+) {
+  if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'promotions:errors.readOnly')
+  const found = await findPromotion(ctx, id, true)
+  expect(found, 'draft')
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new AppError('invalid', 'promotions:errors.amount')
+  const [allocation] = await ctx.tx
+    .select({ id: fundAllocations.id, currency: funds.currency })
+    .from(fundAllocations)
+    .innerJoin(funds, eq(funds.id, fundAllocations.fundId))
+    .where(
+      and(
+        eq(fundAllocations.id, input.allocationId),
+        eq(fundAllocations.partnershipId, found.promotion.partnershipId),
+      ),
+    )
+  if (!allocation) throw new AppError('invalid', 'promotions:errors.allocation')
+  if (allocation.currency !== found.promotion.currency)
+    throw new AppError('invalid', 'promotions:errors.currency')
+  return move(ctx, found, 'submitted', { allocationId: allocation.id, requestedAmount: input.amount }, null)
+}
+
+/**
+ * The manufacturer approves all or part of the request: the amount is committed on the allocation through the
+ * ledger, under its lock, so racing approvals can never commit more than is available.
+ */
+export async function approvePromotion(ctx: ServiceContext, id: string, input: { amount: number }) {
+  const found = await findPromotion(ctx, id, true)
+  assertApprover(ctx, found)
+  expect(found, 'submitted')
+  const { promotion } = found
+  if (!promotion.allocationId || !promotion.requestedAmount)
+    throw new AppError('conflict', 'promotions:errors.allocation')
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > promotion.requestedAmount) {
+    throw new AppError('invalid', 'promotions:errors.approveAmount')
+  }
+  await commitFunds(ctx, {
+    allocationId: promotion.allocationId,
+    amount: input.amount,
+    reason: `Approved: ${promotion.name}`,
+    source: { type: 'promotion', id: promotion.id },
+  })
+  return move(ctx, found, 'approved', { approvedAmount: input.amount, decisionReason: null }, null)
+}
+
+export async function rejectPromotion(ctx: ServiceContext, id: string, reason: string) {
+  const found = await findPromotion(ctx, id, true)
+  assertApprover(ctx, found)
+  expect(found, 'submitted')
+  return move(ctx, found, 'rejected', { decisionReason: reason }, reason)
+}
+
+/** Back to draft for changes, with what to change. */
+export async function sendBackPromotion(ctx: ServiceContext, id: string, reason: string) {
+  const found = await findPromotion(ctx, id, true)
+  assertApprover(ctx, found)
+  expect(found, 'submitted')
+  return move(ctx, found, 'draft', { decisionReason: reason }, reason)
+}
+
+/** The manufacturer marks an approved promotion live, then completed. */
+export async function advancePromotion(ctx: ServiceContext, id: string) {
+  const found = await findPromotion(ctx, id, true)
+  assertApprover(ctx, found)
+  expect(found, 'approved', 'live')
+  return move(ctx, found, found.promotion.status === 'approved' ? 'live' : 'completed', {}, null)
+}
+
+/** Either side cancels before completion; money still committed to it goes back to the allocation. */
+export async function cancelPromotion(ctx: ServiceContext, id: string, reason: string) {
+  if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'promotions:errors.readOnly')
+  const found = await findPromotion(ctx, id, true)
+  expect(found, 'draft', 'submitted', 'approved', 'live')
+  const { promotion } = found
+  if (promotion.approvedAmount && promotion.allocationId) {
+    // Releasing is the manufacturer's ledger move; a partner's cancellation is recorded and released on its behalf.
+    if (found.side !== 'host') throw new AppError('forbidden', 'promotions:errors.hostCancelsFunded')
+    const committed = (await balanceOf(ctx, promotion.allocationId)).committed
+    const release = Math.min(promotion.approvedAmount, committed)
+    if (release > 0) {
+      await releaseFunds(ctx, {
+        allocationId: promotion.allocationId,
+        amount: release,
+        reason: `Cancelled: ${promotion.name}`,
+        source: { type: 'promotion', id: promotion.id },
+      })
+    }
+  }
+  return move(ctx, found, 'cancelled', { decisionReason: reason }, reason)
+}
