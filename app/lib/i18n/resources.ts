@@ -12,6 +12,7 @@ import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
 import enPartners from '#app/locales/en/partners.json'
 import enProducts from '#app/locales/en/products.json'
+import enPromotions from '#app/locales/en/promotions.json'
 import enQuotes from '#app/locales/en/quotes.json'
 import faAccount from '#app/locales/fa/account.json'
 import faAdmin from '#app/locales/fa/admin.json'
@@ -27,6 +28,7 @@ import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
 import faPartners from '#app/locales/fa/partners.json'
 import faProducts from '#app/locales/fa/products.json'
+import faPromotions from '#app/locales/fa/promotions.json'
 import faQuotes from '#app/locales/fa/quotes.json'
 
 // One namespace per feature area, so each area's strings live beside each other.
@@ -47,6 +49,7 @@ export const resources = {
     chat: enChat,
     files: enFiles,
     funds: enFunds,
+    promotions: enPromotions,
   },
   fa: {
     common: faCommon,
@@ -64,6 +67,7 @@ export const resources = {
     chat: faChat,
     files: faFiles,
     funds: faFunds,
+    promotions: faPromotions,
   },
 } as const
 

@@ -1,0 +1,175 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LocalTime } from '#app/components/admin/local-time.tsx'
+import { PromotionActions } from '#app/components/promotions/promotion-actions.tsx'
+import { PromotionForm } from '#app/components/promotions/promotion-form.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { PageHeader } from '#app/components/ui/page-header.tsx'
+import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { promotionFormReply } from '#app/features/promotions/form-reply.server.ts'
+import { getPromotion } from '#app/features/promotions/get-promotion.server.ts'
+import { updatePromotion } from '#app/features/promotions/save-promotion.server.ts'
+import {
+  advancePromotion,
+  approvePromotion,
+  cancelPromotion,
+  rejectPromotion,
+  sendBackPromotion,
+  submitPromotion,
+} from '#app/features/promotions/transitions.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+import { AppError } from '#app/lib/errors.ts'
+import { formatMoney, minorUnitExponent, parseAmount, scaledToString } from '#app/lib/money.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.promotion.name ?? 'Promotion'} · Tandem` },
+]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, 'promotions:read')
+  return orRespond(() => runService(auth, context, (ctx) => getPromotion(ctx, params.promotionId ?? '')))
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, 'promotions:read')
+  const id = params.promotionId ?? ''
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  if (intent === 'save') {
+    const version = Number(form.get('version'))
+    const result = await promotionFormReply(form, (input) =>
+      runService(auth, context, (ctx) => updatePromotion(ctx, id, input, version)),
+    )
+    return result.ok ? redirect(`/promotions/${id}?saved=1`) : result.reply
+  }
+  const reason = String(form.get('reason') ?? '').trim()
+  const result = await attempt(() =>
+    runService(auth, context, async (ctx) => {
+      const { promotion } = await getPromotion(ctx, id)
+      const amount = () => {
+        const value = parseAmount(String(form.get('amount') ?? ''), promotion.currency)
+        if (value === null || value <= 0) throw new AppError('invalid', 'promotions:errors.amount')
+        return value
+      }
+      const needReason = () => {
+        if (!reason) throw new AppError('invalid', 'promotions:errors.reasonRequired')
+        return reason.slice(0, 500)
+      }
+      if (intent === 'submit')
+        return submitPromotion(ctx, id, {
+          allocationId: String(form.get('allocationId') ?? ''),
+          amount: amount(),
+        })
+      if (intent === 'approve') return approvePromotion(ctx, id, { amount: amount() })
+      if (intent === 'reject') return rejectPromotion(ctx, id, needReason())
+      if (intent === 'sendBack') return sendBackPromotion(ctx, id, needReason())
+      if (intent === 'advance') return advancePromotion(ctx, id)
+      if (intent === 'cancel') return cancelPromotion(ctx, id, needReason())
+      throw new AppError('invalid', 'promotions:errors.unknownAction')
+    }),
+  )
+  if (!result.ok) return data({ error: result.error.message }, { status: result.error.status })
+  return redirect(`/promotions/${id}?done=${result.value.status}`)
+}
+
+/** One promotion: the plan (editable while a draft), the funding decision, and its history. */
+export default function PromotionPage() {
+  const view = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as
+    | { error?: string; current?: Record<string, unknown> | null; status?: string }
+    | undefined
+  const { t, i18n } = useTranslation('promotions')
+  const p = view.promotion
+  const money = (n: number | null) => (n === null ? '—' : formatMoney(n, p.currency, i18n.language))
+  const decimal = (n: number) => scaledToString(BigInt(n), minorUnitExponent(p.currency))
+  const percent = (bp: number) => scaledToString(BigInt(bp), 2)
+  const current = actionData?.current as
+    | { name?: string; plannedSpend?: number; version?: number }
+    | null
+    | undefined
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        description={`${view.partnerName} · ${p.startsOn} – ${p.endsOn} · ${t(`status.${p.status}`)}`}
+      />
+      {actionData?.error ? <Notice tone="error">{t(actionData.error)}</Notice> : null}
+      {current ? (
+        <Notice tone="error">
+          {t('edit.theirs', { name: current.name, spend: money(current.plannedSpend ?? 0) })}
+        </Notice>
+      ) : null}
+      <dl className="mb-6 grid gap-3 sm:grid-cols-4">
+        {(
+          [
+            ['plannedSpend', money(p.plannedSpend)],
+            ['partnerContribution', money(p.partnerContribution)],
+            ['requested', money(p.requestedAmount)],
+            ['approved', money(p.approvedAmount)],
+          ] as const
+        ).map(([key, value]) => (
+          <div key={key} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-xs uppercase text-slate-500">{t(`detail.${key}`)}</dt>
+            <dd className="text-lg font-semibold text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {p.decisionReason ? (
+        <p className="mb-4 text-sm text-slate-700">{t('detail.reason', { reason: p.decisionReason })}</p>
+      ) : null}
+      <PromotionActions
+        can={view.can}
+        status={p.status}
+        allocations={view.allocations}
+        requested={p.requestedAmount ? decimal(p.requestedAmount) : ''}
+      />
+      {view.can.edit ? (
+        <section aria-labelledby="plan-title" className="mt-8">
+          <h2 id="plan-title" className="mb-3 text-lg font-semibold text-slate-900">
+            {t('edit.title')}
+          </h2>
+          <PromotionForm
+            key={`${p.version}-${current?.version ?? ''}`}
+            version={current?.version ?? p.version}
+            lastResult={actionData && 'status' in actionData ? (actionData as never) : undefined}
+            defaultValue={{
+              name: p.name,
+              mechanics: p.mechanics,
+              description: p.description,
+              startsOn: p.startsOn,
+              endsOn: p.endsOn,
+              plannedSpend: decimal(p.plannedSpend),
+              partnerContribution: decimal(p.partnerContribution),
+              expectedLift: percent(p.expectedLiftBp),
+            }}
+            submitLabel={t('edit.save')}
+          />
+        </section>
+      ) : (
+        <p className="mt-6 whitespace-pre-wrap text-sm text-slate-700">{p.description}</p>
+      )}
+      <section aria-labelledby="history-title" className="mt-8">
+        <h2 id="history-title" className="mb-2 text-lg font-semibold text-slate-900">
+          {t('detail.history')}
+        </h2>
+        <ol className="space-y-1 text-sm">
+          {view.history.map((h) => (
+            <li key={h.id}>
+              <LocalTime value={h.at} /> · {h.who ?? '—'} · {h.from ? `${t(`status.${h.from}`)} → ` : ''}
+              {t(`status.${h.to}`)}
+              {h.note ? ` · ${h.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createFund } from '#app/features/funds/create-fund.server.ts'
+import { allocate } from '#app/features/funds/ledger.server.ts'
+import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
+import { asCaller } from './service-context.ts'
+import { createWorld, type Identity, type World } from './world.ts'
+
+// Promotion pages over HTTP against the built server: a retailer drafts, the manufacturer edits, the retailer's
+// stale save is refused with the other's values and keeps what was typed, then funding is requested and approved.
+
+let h: Harness
+let world: World
+const cookies = {} as Record<Identity, string>
+const plan = {
+  name: 'Spring end-caps',
+  mechanics: 'display',
+  description: '12 stores',
+  startsOn: '2027-03-01',
+  endsOn: '2027-03-31',
+  plannedSpend: '3000.00',
+  partnerContribution: '500.00',
+  expectedLift: '25',
+}
+
+beforeAll(async () => {
+  h = await startHarness()
+  world = await createWorld()
+  for (const who of ['manager', 'viewer', 'partner-retailer', 'customer-portal'] as const) {
+    cookies[who] = await signInAs(world.who[who].userId, world.who[who].orgId)
+  }
+  const manager = {
+    orgId: world.a.org.id,
+    userId: world.a.members.manager.id,
+    orgKind: 'manufacturer' as const,
+    role: 'manager' as const,
+  }
+  const fund = await asCaller(manager, (ctx) =>
+    createFund(ctx, {
+      name: `Promo ${world.marker}`,
+      program: 'coop',
+      currency: world.a.org.defaultCurrency,
+      startsOn: '2027-01-01',
+      endsOn: '2027-06-30',
+      budget: '10000.00',
+    }),
+  )
+  await asCaller(manager, (ctx) =>
+    allocate(ctx, {
+      fundId: fund.id,
+      partnershipId: world.partnerships.ar.id,
+      amount: 5_000_00,
+      reason: 'Q1',
+    }),
+  )
+})
+
+afterAll(async () => {
+  await h?.close()
+})
+
+describe('promotion pages', () => {
+  test('draft, concurrent edit refused with the other’s values, submit, approve', async () => {
+    const created = await h.request('/promotions/new', {
+      cookie: cookies['partner-retailer'],
+      form: { ...plan, intent: 'save', partnershipId: world.partnerships.ar.id },
+    })
+    expect(created.status).toBe(302)
+    const url = locationOf(created) as string
+
+    // The manufacturer saves version 1 first…
+    const hostSave = await h.request(url, {
+      cookie: cookies.manager,
+      form: {
+        ...plan,
+        intent: 'save',
+        version: '1',
+        name: 'Spring end-caps and flyers',
+        plannedSpend: '3500.00',
+      },
+    })
+    expect(hostSave.status).toBe(302)
+    // …so the retailer's save of version 1 is refused, shows the other values and keeps what the retailer typed.
+    const stale = await h.request(url, {
+      cookie: cookies['partner-retailer'],
+      form: { ...plan, intent: 'save', version: '1', name: 'My own name' },
+    })
+    expect(stale.status).toBe(409)
+    const page = await stale.text()
+    expect(page).toContain('Spring end-caps and flyers')
+    expect(page).toContain('My own name')
+
+    const page2 = await (await h.request(url, { cookie: cookies['partner-retailer'] })).text()
+    const allocationId = /name="allocationId"[^>]*>\s*<option value="([0-9a-f-]{36})"/.exec(page2)?.[1]
+    expect(allocationId).toBeTruthy()
+    const submitted = await h.request(url, {
+      cookie: cookies['partner-retailer'],
+      form: { intent: 'submit', allocationId: allocationId as string, amount: '2000.00' },
+    })
+    expect(locationOf(submitted)).toBe(`${url}?done=submitted`)
+    // Viewers and the partner cannot decide.
+    expect(
+      (
+        await h.request(url, {
+          cookie: cookies['partner-retailer'],
+          form: { intent: 'approve', amount: '2000.00' },
+        })
+      ).status,
+    ).toBe(403)
+    const approved = await h.request(url, {
+      cookie: cookies.manager,
+      form: { intent: 'approve', amount: '1500.00' },
+    })
+    expect(locationOf(approved)).toBe(`${url}?done=approved`)
+    const after = await (await h.request(url, { cookie: cookies['partner-retailer'] })).text()
+    expect(after).toMatch(/Approved/)
+    expect(after).toContain('1,500.00')
+    // A customer of the same manufacturer sees nothing of it.
+    expect((await h.request(url, { cookie: cookies['customer-portal'] })).status).toBe(404)
+  })
+})
