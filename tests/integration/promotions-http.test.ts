@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createFund } from '#app/features/funds/create-fund.server.ts'
 import { allocate } from '#app/features/funds/ledger.server.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
+import { promotionPlan } from './promotion-plan.ts'
 import { asCaller } from './service-context.ts'
 import { createWorld, type Identity, type World } from './world.ts'
 
@@ -11,16 +12,7 @@ import { createWorld, type Identity, type World } from './world.ts'
 let h: Harness
 let world: World
 const cookies = {} as Record<Identity, string>
-const plan = {
-  name: 'Spring end-caps',
-  mechanics: 'display',
-  description: '12 stores',
-  startsOn: '2027-03-01',
-  endsOn: '2027-03-31',
-  plannedSpend: '3000.00',
-  partnerContribution: '500.00',
-  expectedLift: '25',
-}
+const plan = { ...promotionPlan('Spring end-caps'), description: '12 stores' }
 
 beforeAll(async () => {
   h = await startHarness()

@@ -11,6 +11,7 @@ import {
   submitPromotion,
 } from '#app/features/promotions/transitions.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { promotionPlan } from './promotion-plan.ts'
 import { asCaller, type Caller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
@@ -24,16 +25,7 @@ let retailer: Caller
 let allocationId: string
 let n = 0
 
-const plan = (name: string) => ({
-  name,
-  mechanics: 'display' as const,
-  description: 'End-cap display in 12 stores',
-  startsOn: '2027-03-01',
-  endsOn: '2027-03-31',
-  plannedSpend: '3000.00',
-  partnerContribution: '500.00',
-  expectedLift: '25',
-})
+const plan = promotionPlan
 
 beforeAll(async () => {
   world = await createWorld()
