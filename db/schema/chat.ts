@@ -17,8 +17,8 @@ import { users } from './users.ts'
 
 export const channelKinds = ['partnership', 'record', 'internal'] as const
 export type ChannelKind = (typeof channelKinds)[number]
-/** Shared records that can open a thread of their own (promotions and forecasts join later). */
-export const threadRecordTypes = ['quote', 'invoice'] as const
+/** Shared records that can open a thread of their own (forecasts join later). */
+export const threadRecordTypes = ['quote', 'invoice', 'promotion'] as const
 export type ThreadRecordType = (typeof threadRecordTypes)[number]
 
 /**

@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from './columns.ts'
 import { fundAllocations } from './funds.ts'
 import { organizations } from './organizations.ts'
 import { partnerships } from './partnerships.ts'
+import { products } from './products.ts'
 import { users } from './users.ts'
 
 export const promotionStatuses = [
@@ -19,6 +32,11 @@ export const promotionStatuses = [
 export type PromotionStatus = (typeof promotionStatuses)[number]
 
 export const promotionMechanics = ['price_discount', 'display', 'feature_ad', 'bundle', 'other'] as const
+export type PromotionMechanics = (typeof promotionMechanics)[number]
+
+/** Where a promotion runs (any of them). */
+export const promotionChannels = ['in_store', 'online', 'catalogue', 'wholesale'] as const
+export type PromotionChannel = (typeof promotionChannels)[number]
 
 /**
  * A joint promotion on a partnership, drafted by either side. Submitting asks its manufacturer (the partnership's
@@ -47,6 +65,13 @@ export const promotions = pgTable(
     plannedSpend: bigint('planned_spend', { mode: 'number' }).notNull().default(0),
     partnerContribution: bigint('partner_contribution', { mode: 'number' }).notNull().default(0),
     expectedLiftBp: integer('expected_lift_bp').notNull().default(0),
+    /** Price discount in basis points, for the price_discount mechanics (1500 = 15.00 %). */
+    discountBp: integer('discount_bp'),
+    channels: text('channels', { enum: promotionChannels }).array().notNull().default(sql`'{}'::text[]`),
+    /** Stores or regions it runs in, as the two sides name them. */
+    regions: text('regions').notNull().default(''),
+    /** Last day a claim may be filed; set from the end date when the promotion is drafted. */
+    claimDeadline: date('claim_deadline'),
     status: text('status', { enum: promotionStatuses }).notNull().default('draft'),
     allocationId: uuid('allocation_id').references(() => fundAllocations.id, { onDelete: 'set null' }),
     requestedAmount: bigint('requested_amount', { mode: 'number' }),
@@ -61,6 +86,7 @@ export const promotions = pgTable(
     index('promotions_host_idx').on(t.hostOrgId, t.status),
     check('promotions_period', sql`${t.endsOn} >= ${t.startsOn}`),
     check('promotions_amounts', sql`${t.plannedSpend} >= 0 and ${t.partnerContribution} >= 0`),
+    check('promotions_discount', sql`${t.discountBp} is null or ${t.discountBp} between 0 and 10000`),
   ],
 )
 
@@ -86,3 +112,68 @@ export const promotionEvents = pgTable(
   },
   (t) => [index('promotion_events_promotion_idx').on(t.promotionId, t.createdAt)],
 )
+
+/**
+ * The products a promotion covers. The manufacturer's catalogue is private to it (RLS), so the SKU, name and the
+ * promotional unit price are copied here, where both sides can read them.
+ */
+export const promotionProducts = pgTable(
+  'promotion_products',
+  {
+    id: id(),
+    promotionId: uuid('promotion_id')
+      .notNull()
+      .references(() => promotions.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    /** Net promotional price per unit, minor units in the promotion's currency (incremental revenue uses it). */
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    position: integer('position').notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('promotion_products_key').on(t.promotionId, t.sku),
+    check('promotion_products_price', sql`${t.unitPrice} >= 0`),
+  ],
+)
+
+/**
+ * Volume per promoted product and week (weeks start on Monday): the planned baseline (what would sell without the
+ * promotion) and, once known, the actual sell-through. `version` catches two people saving the same cell.
+ */
+export const promotionVolumes = pgTable(
+  'promotion_volumes',
+  {
+    promotionProductId: uuid('promotion_product_id')
+      .notNull()
+      .references(() => promotionProducts.id, { onDelete: 'cascade' }),
+    promotionId: uuid('promotion_id')
+      .notNull()
+      .references(() => promotions.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    weekStart: date('week_start').notNull(),
+    baselineUnits: integer('baseline_units').notNull().default(0),
+    actualUnits: integer('actual_units'),
+    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.promotionProductId, t.weekStart] }),
+    index('promotion_volumes_promotion_idx').on(t.promotionId, t.weekStart),
+    check(
+      'promotion_volumes_units',
+      sql`${t.baselineUnits} >= 0 and (${t.actualUnits} is null or ${t.actualUnits} >= 0)`,
+    ),
+  ],
+)
+
+export type Promotion = typeof promotions.$inferSelect
+export type PromotionProduct = typeof promotionProducts.$inferSelect
+export type PromotionVolume = typeof promotionVolumes.$inferSelect

@@ -17,6 +17,8 @@ export const users = pgTable(
     locale: text('locale'),
     /** How often unread chat is emailed (see chat digests). */
     chatDigest: text('chat_digest', { enum: digestIntervals }).notNull().default('hourly'),
+    /** How often unread notifications (promotion and claim steps) are emailed. */
+    notificationEmail: text('notification_email', { enum: digestIntervals }).notNull().default('immediately'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],

@@ -6,6 +6,8 @@ import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
 import { foreignRecordFor } from './records.ts'
 import { createWorld, type Identity, type World } from './world.ts'
 
+const daysFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
+
 // Funds pages over HTTP against the built server: a manufacturer creates a fund and allocates it; the partner sees
 // its own allocation's balances and nothing of another partner's; a foreign fund is not found.
 
@@ -112,11 +114,12 @@ describe('allocation by rule', () => {
     const created = await h.request('/funds?index', {
       cookie: cookies.manager,
       form: {
-        name: `MDF Dec ${world.marker}`,
+        name: `MDF next month ${world.marker}`,
         program: 'mdf',
         currency: 'USD',
-        startsOn: '2026-12-01',
-        endsOn: '2026-12-31',
+        // Its "last period" (the 31 days before it) holds the world's invoices, which are issued today.
+        startsOn: daysFromToday(1),
+        endsOn: daysFromToday(31),
         budget: '1000.00',
       },
     })
@@ -131,7 +134,7 @@ describe('allocation by rule', () => {
       'Nothing allocated yet.',
     )
 
-    // Only the customer partnership invoiced in November (the period before December): it gets the whole amount.
+    // Only the customer partnership invoiced in the period before the fund's: it gets the whole amount.
     const sales = await (
       await h.request(`/funds/${id}?rule=sales&ruleAmount=200.00`, { cookie: cookies.manager })
     ).text()

@@ -31,6 +31,11 @@ import {
 } from '#db/seed/collaboration-factory.ts'
 import { createMember, createOrg, createPartnership } from '#db/seed/factories.ts'
 import { createAllocationRecord, createFundRecord } from '#db/seed/fund-factory.ts'
+import {
+  createClaimRecord,
+  createNotificationRecord,
+  createPromotionProductRecord,
+} from '#db/seed/promotion-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 
 /**
@@ -288,7 +293,52 @@ async function createBillingRows(
     actorId: ownerId,
     actorOrgId: hostOrgId,
   })
-  return [product.id, quote.id, invoice.id, job.id, download.id, fund.id, allocation.id, promotion.id]
+  const promoted = await createPromotionProductRecord(tx, {
+    promotion,
+    productId: product.id,
+    sku: product.sku,
+    name: `${label} promoted product`,
+    unitPrice: 1799,
+    weeks: [{ weekStart: '2027-02-01', baseline: 40, actual: 55 }],
+  })
+  const { claim, proofs } = await createClaimRecord(tx, {
+    promotion,
+    createdByOrgId: hostOrgId,
+    createdById: ownerId,
+    amount: 25_000,
+    description: `${label} claim`,
+    proofs: [
+      {
+        storageKey: `proofs/${crypto.randomUUID()}`,
+        fileName: `${label} proof.pdf`,
+        contentType: 'application/pdf',
+        size: 10,
+      },
+    ],
+  })
+  const notification = await createNotificationRecord(tx, {
+    orgId: hostOrgId,
+    userId: ownerId,
+    partnershipId,
+    kind: 'claim.submitted',
+    messageKey: 'notifications:claimSubmitted',
+    values: { promotion: `${label} promotion` },
+    link: `/promotions/${promotion.id}`,
+  })
+  return [
+    product.id,
+    quote.id,
+    invoice.id,
+    job.id,
+    download.id,
+    fund.id,
+    allocation.id,
+    promotion.id,
+    promoted.id,
+    claim.id,
+    proofs[0].id,
+    notification.id,
+  ]
 }
 
 async function createForeign(tx: Tx, marker: string) {
