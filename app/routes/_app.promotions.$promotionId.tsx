@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { PromotionActions } from '#app/components/promotions/promotion-actions.tsx'
 import { PromotionForm } from '#app/components/promotions/promotion-form.tsx'
+import { PromotionTabs } from '#app/components/promotions/promotion-tabs.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
@@ -101,6 +102,7 @@ export default function PromotionPage() {
         title={p.name}
         description={`${view.partnerName} · ${p.startsOn} – ${p.endsOn} · ${t(`status.${p.status}`)}`}
       />
+      <PromotionTabs promotionId={p.id} />
       {actionData?.error ? <Notice tone="error">{t(actionData.error)}</Notice> : null}
       {current ? (
         <Notice tone="error">
