@@ -6,6 +6,7 @@ import { assertPermission } from '../auth/require.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findPromotion, type Promotion } from './find-promotion.server.ts'
+import { publishPromotionChange } from './publish-promotion-change.server.ts'
 import type { PromotionInput } from './schemas.ts'
 
 function values(input: PromotionInput, currency: string) {
@@ -77,6 +78,7 @@ export async function updatePromotion(
     .where(eq(promotions.id, promotion.id))
     .returning()
   await ctx.audit({ action: 'promotion.updated', targetType: 'promotion', targetId: row.id })
+  await publishPromotionChange(ctx, row)
   return row
 }
 

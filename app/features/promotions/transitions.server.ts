@@ -5,6 +5,7 @@ import { can } from '../auth/permissions.ts'
 import { balanceOf, commitFunds, releaseFunds } from '../funds/ledger.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type FoundPromotion, findPromotion } from './find-promotion.server.ts'
+import { publishPromotionChange } from './publish-promotion-change.server.ts'
 import { recordEvent } from './save-promotion.server.ts'
 
 async function move(
@@ -27,6 +28,7 @@ async function move(
     targetId: promotion.id,
     data: { from: promotion.status, note },
   })
+  await publishPromotionChange(ctx, row)
   return row
 }
 

@@ -19,6 +19,9 @@ type Handlers = { [K in keyof ChannelHandlers]?: (...args: unknown[]) => void }
 
 const channels = new Map<string, Set<Handlers>>()
 const userEvents = new Map<string, Set<(payload: unknown) => void>>()
+/** Record pages listening for `record:changed` pushes; `onResync` after a reconnect (pushes may have been missed). */
+export type RecordListener = { onChange: (payload: unknown) => void; onResync: () => void }
+const recordListeners = new Set<RecordListener>()
 let socket: Promise<Socket> | null = null
 let connectedOnce = false
 
@@ -43,7 +46,10 @@ function connect(): Promise<Socket> {
       for (const id of channels.keys()) join(s, id)
       each(undefined, (h) => h.onConnectionChange?.(true))
       // The first connect has nothing to catch up on: the page was rendered with the newest messages.
-      if (connectedOnce) each(undefined, (h) => h.onResync?.())
+      if (connectedOnce) {
+        each(undefined, (h) => h.onResync?.())
+        for (const l of recordListeners) l.onResync()
+      }
       connectedOnce = true
       setPresence(document.visibilityState === 'visible' ? 'online' : 'away')
     })
@@ -56,6 +62,9 @@ function connect(): Promise<Socket> {
     route('typing', 'onTyping')
     // Presence names a person, not a channel: every open panel checks whether they are one of its members.
     s.on('presence', (payload: unknown) => each(undefined, (h) => h.onPresence?.(payload)))
+    s.on('record:changed', (payload: unknown) => {
+      for (const l of recordListeners) l.onChange(payload)
+    })
     s.on('channel:activity', (payload: unknown) => {
       for (const fn of userEvents.get('channel:activity') ?? []) fn(payload)
     })
@@ -97,6 +106,15 @@ export function onUserEvent(event: 'channel:activity', handler: (payload: unknow
   void connect()
   return () => {
     set.delete(handler)
+  }
+}
+
+/** Listens for record changes pushed to the user's org room; returns the way out. */
+export function onRecordChange(listener: RecordListener) {
+  recordListeners.add(listener)
+  void connect()
+  return () => {
+    recordListeners.delete(listener)
   }
 }
 
