@@ -10,6 +10,7 @@ import enEmails from '#app/locales/en/emails.json'
 import enFiles from '#app/locales/en/files.json'
 import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
+import enNotifications from '#app/locales/en/notifications.json'
 import enPartners from '#app/locales/en/partners.json'
 import enProducts from '#app/locales/en/products.json'
 import enPromotions from '#app/locales/en/promotions.json'
@@ -26,6 +27,7 @@ import faEmails from '#app/locales/fa/emails.json'
 import faFiles from '#app/locales/fa/files.json'
 import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
+import faNotifications from '#app/locales/fa/notifications.json'
 import faPartners from '#app/locales/fa/partners.json'
 import faProducts from '#app/locales/fa/products.json'
 import faPromotions from '#app/locales/fa/promotions.json'
@@ -50,6 +52,7 @@ export const resources = {
     files: enFiles,
     funds: enFunds,
     promotions: enPromotions,
+    notifications: enNotifications,
   },
   fa: {
     common: faCommon,
@@ -68,6 +71,7 @@ export const resources = {
     files: faFiles,
     funds: faFunds,
     promotions: faPromotions,
+    notifications: faNotifications,
   },
 } as const
 
