@@ -3,6 +3,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { parseAmount } from '#app/lib/money.ts'
 import { organizations, promotionEvents, promotions } from '#db/schema/index.ts'
 import { assertPermission } from '../auth/require.server.ts'
+import { notifyPromotionCreated } from '../notifications/notify-promotion.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findPromotion, type Promotion } from './find-promotion.server.ts'
@@ -53,6 +54,7 @@ export async function createPromotion(ctx: ServiceContext, partnershipId: string
     .returning()
   await recordEvent(ctx, row, null, 'draft', null)
   await ctx.audit({ action: 'promotion.created', targetType: 'promotion', targetId: row.id })
+  await notifyPromotionCreated(ctx, row)
   return row
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { fundAllocations, funds, type PromotionStatus, promotions } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import { balanceOf, commitFunds, releaseFunds } from '../funds/ledger.server.ts'
+import { notifyPromotionStep } from '../notifications/notify-promotion.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type FoundPromotion, findPromotion } from './find-promotion.server.ts'
 import { publishPromotionChange } from './publish-promotion-change.server.ts'
@@ -29,6 +30,7 @@ async function move(
     data: { from: promotion.status, note },
   })
   await publishPromotionChange(ctx, row)
+  await notifyPromotionStep(ctx, found.side, promotion.status, row, note)
   return row
 }
 
