@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '#app/components/language-switcher.tsx'
+import { NotificationBell } from '#app/components/notifications/notification-bell.tsx'
 import { OrgSwitcher } from '#app/components/org-switcher.tsx'
 import { TabLink } from '#app/components/ui/tab-link.tsx'
 import { navFor } from '#app/features/auth/nav.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { listUserOrgs } from '#app/features/auth/user-orgs.server.ts'
+import { countUnreadNotifications } from '#app/features/notifications/list-notifications.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)
   // An explicit, minimal selection: nothing else about the session reaches the browser.
   return {
@@ -17,11 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: auth.role,
     nav: navFor(auth.role),
     orgs: await listUserOrgs(auth.user.id),
+    unreadNotifications: await runService(auth, context, countUnreadNotifications),
   }
 }
 
 export default function AppShell() {
-  const { user, org, role, nav, orgs } = useLoaderData<typeof loader>()
+  const { user, org, role, nav, orgs, unreadNotifications } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="min-h-screen">
@@ -42,6 +46,7 @@ export default function AppShell() {
             </span>
           )}
           <div className="ms-auto flex items-center gap-3">
+            <NotificationBell unread={unreadNotifications} orgId={org.id} />
             <LanguageSwitcher />
             <span className="text-sm text-slate-700">
               {user.name} <span className="text-slate-500">({t(`role.${role}`)})</span>

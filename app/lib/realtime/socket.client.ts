@@ -19,6 +19,9 @@ type Handlers = { [K in keyof ChannelHandlers]?: (...args: unknown[]) => void }
 
 const channels = new Map<string, Set<Handlers>>()
 const userEvents = new Map<string, Set<(payload: unknown) => void>>()
+/** Pushes to the person rather than a channel: chat activity (unread counts) and new notifications (the bell). */
+const userEventNames = ['channel:activity', 'notification:new'] as const
+export type UserEventName = (typeof userEventNames)[number]
 /** Record pages listening for `record:changed` pushes; `onResync` after a reconnect (pushes may have been missed). */
 export type RecordListener = { onChange: (payload: unknown) => void; onResync: () => void }
 const recordListeners = new Set<RecordListener>()
@@ -65,9 +68,11 @@ function connect(): Promise<Socket> {
     s.on('record:changed', (payload: unknown) => {
       for (const l of recordListeners) l.onChange(payload)
     })
-    s.on('channel:activity', (payload: unknown) => {
-      for (const fn of userEvents.get('channel:activity') ?? []) fn(payload)
-    })
+    for (const event of userEventNames) {
+      s.on(event, (payload: unknown) => {
+        for (const fn of userEvents.get(event) ?? []) fn(payload)
+      })
+    }
     watchVisibility()
     return s
   })
@@ -96,7 +101,7 @@ export function subscribeChannel(channelId: string, handlers: Handlers) {
   }
 }
 
-export function onUserEvent(event: 'channel:activity', handler: (payload: unknown) => void) {
+export function onUserEvent(event: UserEventName, handler: (payload: unknown) => void) {
   let set = userEvents.get(event)
   if (!set) {
     set = new Set()

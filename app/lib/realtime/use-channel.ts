@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'react'
-import { type ChannelHandlers, onUserEvent, sendTyping, subscribeChannel } from './socket.client.ts'
+import {
+  type ChannelHandlers,
+  onUserEvent,
+  sendTyping,
+  subscribeChannel,
+  type UserEventName,
+} from './socket.client.ts'
 
 type AnyHandlers = { [K in keyof ChannelHandlers]?: (...args: never[]) => void }
 
@@ -30,7 +36,7 @@ export function useChannelSubscription(channelId: string, handlers: AnyHandlers)
 }
 
 /** Events for the signed-in user rather than one channel (new activity anywhere, for unread counts). */
-export function useUserEvent(event: 'channel:activity', handler: (payload: unknown) => void) {
+export function useUserEvent(event: UserEventName, handler: (payload: unknown) => void) {
   const latest = useRef(handler)
   latest.current = handler
   useEffect(() => onUserEvent(event, (payload) => latest.current(payload)), [event])
