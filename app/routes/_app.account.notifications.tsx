@@ -5,10 +5,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AccountNav } from '#app/components/account/account-nav.tsx'
+import { IntervalFieldset } from '#app/components/account/interval-fieldset.tsx'
 import { FormErrors, useFieldErrors } from '#app/components/form-errors.tsx'
 import { SubmitButton } from '#app/components/forms/form-actions.tsx'
 import { useZodForm } from '#app/components/forms/use-zod-form.ts'
-import { ErrorList } from '#app/components/ui/field.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import {
@@ -21,34 +21,40 @@ import { digestIntervals } from '#db/schema/users.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
 
-const PreferenceSchema = z.object({
-  chatDigest: z.enum(digestIntervals, { errorMap: () => ({ message: 'account:notifications.choose' }) }),
-})
+const interval = z.enum(digestIntervals, { errorMap: () => ({ message: 'account:notifications.choose' }) })
+// Either question may be answered alone (a field left out keeps its value); the page sends both.
+const PreferenceSchema = z
+  .object({ chatDigest: interval.optional(), notificationEmail: interval.optional() })
+  .refine((v) => v.chatDigest || v.notificationEmail, {
+    message: 'account:notifications.choose',
+    path: ['chatDigest'],
+  })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)
-  return { chatDigest: await runService(auth, context, (ctx) => getNotificationPreference(ctx)) }
+  return runService(auth, context, getNotificationPreference)
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
   const submission = parseWithZod(await request.formData(), { schema: PreferenceSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 422 })
-  await runService(auth, context, (ctx) => updateNotificationPreference(ctx, submission.value.chatDigest))
+  await runService(auth, context, (ctx) => updateNotificationPreference(ctx, submission.value))
   return submission.reply()
 }
 
-/** How often unread chat is emailed: immediately, hourly, daily or never. */
+/** How often unread chat and unread notifications are emailed: immediately, hourly, daily or never. */
 export default function NotificationsPage() {
-  const { chatDigest } = useLoaderData<typeof loader>()
+  const { chatDigest, notificationEmail } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useTranslation('account')
+  const { t: tn } = useTranslation('notifications')
   const errors = useFieldErrors()
   const [form, fields] = useZodForm({
     id: 'notifications',
     schema: PreferenceSchema,
     lastResult,
-    defaultValue: { chatDigest },
+    defaultValue: { chatDigest, notificationEmail },
   })
   const saved = lastResult?.status === 'success'
   return (
@@ -58,26 +64,24 @@ export default function NotificationsPage() {
       {saved ? <Notice tone="success">{t('notifications.saved')}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="max-w-xl">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <fieldset aria-describedby={fields.chatDigest.errorId}>
-          <legend className="text-lg font-semibold text-slate-900">{t('notifications.title')}</legend>
-          <p className="mb-3 text-sm text-slate-600">{t('notifications.description')}</p>
-          {digestIntervals.map((value) => (
-            <label key={value} className="mb-2 flex items-start gap-2 text-sm">
-              <input
-                type="radio"
-                name={fields.chatDigest.name}
-                value={value}
-                defaultChecked={chatDigest === value}
-                className="mt-1"
-              />
-              <span>
-                <span className="font-medium text-slate-900">{t(`notifications.${value}.label`)}</span>
-                <span className="block text-slate-600">{t(`notifications.${value}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-          <ErrorList id={fields.chatDigest.errorId} errors={errors(fields.chatDigest.errors)} />
-        </fieldset>
+        <IntervalFieldset
+          name={fields.chatDigest.name}
+          legend={t('notifications.title')}
+          description={t('notifications.description')}
+          value={chatDigest}
+          choice={(v) => ({ label: t(`notifications.${v}.label`), hint: t(`notifications.${v}.hint`) })}
+          errorId={fields.chatDigest.errorId}
+          errors={errors(fields.chatDigest.errors)}
+        />
+        <IntervalFieldset
+          name={fields.notificationEmail.name}
+          legend={tn('preference.title')}
+          description={tn('preference.description')}
+          value={notificationEmail}
+          choice={(v) => ({ label: tn(`preference.${v}.label`), hint: tn(`preference.${v}.hint`) })}
+          errorId={fields.notificationEmail.errorId}
+          errors={errors(fields.notificationEmail.errors)}
+        />
         <SubmitButton
           label={t('notifications.save')}
           submittingLabel={t('notifications.saving')}
