@@ -4,8 +4,10 @@ import type { JobHandler } from '#app/lib/jobs/runner.server.ts'
 import { asSystem } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
 import { sendChatDigests } from './features/chat/send-chat-digests.server.ts'
+import { makeProofPreview } from './features/claims/make-proof-preview.server.ts'
 import { makePdfPreview } from './features/documents/make-preview.server.ts'
 import { buildInvoiceZip } from './features/downloads/build-invoice-zip.server.ts'
+import { sendNotificationEmails } from './features/notifications/send-notification-emails.server.ts'
 
 /** Where links in emails sent by jobs point (no request to take the origin from). */
 export function jobOrigin() {
@@ -24,18 +26,25 @@ export const jobHandlers: Record<string, JobHandler> = {
   'chat.digests': async () => {
     await sendChatDigests({ origin: jobOrigin() })
   },
+  'notifications.emails': async () => {
+    await sendNotificationEmails({ origin: jobOrigin() })
+  },
   'documents.preview': async (job) => {
     await makePdfPreview(String((job.payload as { versionId?: string }).versionId ?? ''))
+  },
+  'claims.proof_preview': async (job) => {
+    await makeProofPreview(String((job.payload as { proofId?: string }).proofId ?? ''))
   },
 }
 
 /**
- * Enqueues the recurring jobs: the overdue sweep once per UTC day, chat digests once per 5 minutes (dedupe keys
- * make every later call in the same period a no-op, whichever process calls).
+ * Enqueues the recurring jobs: the overdue sweep once per UTC day, chat digests once per 5 minutes, notification
+ * emails once per 2 minutes (dedupe keys make every later call in the same period a no-op, whichever process calls).
  */
 export async function scheduleDailyJobs(now = new Date()) {
   const day = now.toISOString().slice(0, 10)
   const digestSlot = Math.floor(now.getTime() / (5 * 60_000))
+  const notificationSlot = Math.floor(now.getTime() / (2 * 60_000))
   await asSystem(async (tx) => {
     await enqueueJob(tx, {
       orgId: null,
@@ -43,5 +52,10 @@ export async function scheduleDailyJobs(now = new Date()) {
       dedupeKey: `invoices.overdue_sweep:${day}`,
     })
     await enqueueJob(tx, { orgId: null, kind: 'chat.digests', dedupeKey: `chat.digests:${digestSlot}` })
+    await enqueueJob(tx, {
+      orgId: null,
+      kind: 'notifications.emails',
+      dedupeKey: `notifications.emails:${notificationSlot}`,
+    })
   })
 }

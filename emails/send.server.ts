@@ -14,6 +14,10 @@ import InvoiceReminderEmail, {
   type InvoiceReminderEmailProps,
   invoiceReminderSubject,
 } from './invoice-reminder.tsx'
+import NotificationDigestEmail, {
+  type NotificationDigestEmailProps,
+  notificationDigestSubject,
+} from './notification-digest.tsx'
 import PartnerInvitationEmail, {
   type PartnerInvitationEmailProps,
   partnerInvitationSubject,
@@ -29,6 +33,7 @@ type Templates = {
   'invoice-reminder': InvoiceReminderEmailProps
   'invoice-issued': InvoiceIssuedEmailProps
   'chat-digest': ChatDigestEmailProps
+  'notification-digest': NotificationDigestEmailProps
 }
 
 export type TemplateName = keyof Templates
@@ -64,6 +69,10 @@ const builders: Builders = {
   'chat-digest': (t, locale, props) => ({
     subject: chatDigestSubject(t, props),
     element: createElement(ChatDigestEmail, { t, locale, ...props }),
+  }),
+  'notification-digest': (t, locale, props) => ({
+    subject: notificationDigestSubject(t, props),
+    element: createElement(NotificationDigestEmail, { t, locale, ...props }),
   }),
 }
 

@@ -3,14 +3,10 @@ import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { notifications } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
+import { appPath } from './app-path.ts'
 
 const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'notifications:errors.notFound')
-
-/** Only app paths: a stored link never sends anyone to another site. */
-function appPath(link: string) {
-  return link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : '/notifications'
-}
 
 /**
  * Marks one of the caller's own notifications read and returns where it leads. Someone else's (or an unknown id)
