@@ -68,3 +68,33 @@ export async function createAllocationRecord(
   }
   return allocation
 }
+
+/** One more movement on an existing allocation, with the record that caused it (a claim's spend, a promotion's commit). */
+export async function createLedgerEntryRecord(
+  tx: Tx,
+  input: {
+    allocation: typeof fundAllocations.$inferSelect
+    kind: LedgerKind
+    amount: number
+    reason?: string
+    source?: { type: string; id: string }
+    createdById?: string
+  },
+) {
+  const [entry] = await tx
+    .insert(ledgerEntries)
+    .values({
+      fundId: input.allocation.fundId,
+      allocationId: input.allocation.id,
+      orgId: input.allocation.orgId,
+      partnershipId: input.allocation.partnershipId,
+      kind: input.kind,
+      amount: input.amount,
+      reason: input.reason ?? input.kind,
+      sourceType: input.source?.type ?? null,
+      sourceId: input.source?.id ?? null,
+      createdById: input.createdById ?? null,
+    })
+    .returning()
+  return entry
+}
