@@ -43,11 +43,16 @@ export default function PromotionsIndex() {
         title={t('title')}
         description={t('list.description')}
         actions={
-          canCreate ? (
-            <Link to="/promotions/new" className={buttonClass('primary')}>
-              {t('list.new')}
+          <>
+            <Link to="/promotions/program" className={buttonClass('secondary')}>
+              {t('outcome:program.link')}
             </Link>
-          ) : null
+            {canCreate ? (
+              <Link to="/promotions/new" className={buttonClass('primary')}>
+                {t('list.new')}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">

@@ -11,6 +11,7 @@ import enFiles from '#app/locales/en/files.json'
 import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
 import enNotifications from '#app/locales/en/notifications.json'
+import enOutcome from '#app/locales/en/outcome.json'
 import enPartners from '#app/locales/en/partners.json'
 import enProducts from '#app/locales/en/products.json'
 import enPromotions from '#app/locales/en/promotions.json'
@@ -28,6 +29,7 @@ import faFiles from '#app/locales/fa/files.json'
 import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
 import faNotifications from '#app/locales/fa/notifications.json'
+import faOutcome from '#app/locales/fa/outcome.json'
 import faPartners from '#app/locales/fa/partners.json'
 import faProducts from '#app/locales/fa/products.json'
 import faPromotions from '#app/locales/fa/promotions.json'
@@ -53,6 +55,7 @@ export const resources = {
     funds: enFunds,
     promotions: enPromotions,
     notifications: enNotifications,
+    outcome: enOutcome,
   },
   fa: {
     common: faCommon,
@@ -72,6 +75,7 @@ export const resources = {
     funds: faFunds,
     promotions: faPromotions,
     notifications: faNotifications,
+    outcome: faOutcome,
   },
 } as const
 
