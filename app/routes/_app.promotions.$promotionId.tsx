@@ -6,8 +6,11 @@ import {
   redirect,
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
+import { RecordThread } from '#app/components/chat/record-thread.tsx'
+import { PlanSummary } from '#app/components/promotions/plan-summary.tsx'
 import { PromotionActions } from '#app/components/promotions/promotion-actions.tsx'
 import { PromotionForm } from '#app/components/promotions/promotion-form.tsx'
 import { PromotionTabs } from '#app/components/promotions/promotion-tabs.tsx'
@@ -15,8 +18,10 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
-import { promotionFormReply } from '#app/features/promotions/form-reply.server.ts'
+import { promotionFormReply, readPlanBase } from '#app/features/promotions/form-reply.server.ts'
+import { getPlanPage } from '#app/features/promotions/get-plan-page.server.ts'
 import { getPromotion } from '#app/features/promotions/get-promotion.server.ts'
+import type { PlanConflictReply } from '#app/features/promotions/plan-fields.ts'
 import { updatePromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
   advancePromotion,
@@ -29,6 +34,7 @@ import {
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
 import { formatMoney, minorUnitExponent, parseAmount, scaledToString } from '#app/lib/money.ts'
+import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.promotion.name ?? 'Promotion'} · Tandem` },
@@ -36,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
-  return orRespond(() => runService(auth, context, (ctx) => getPromotion(ctx, params.promotionId ?? '')))
+  return orRespond(() => runService(auth, context, (ctx) => getPlanPage(ctx, params.promotionId ?? '')))
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,8 +52,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '')
   if (intent === 'save') {
     const version = Number(form.get('version'))
+    const base = readPlanBase(form)
     const result = await promotionFormReply(form, (input) =>
-      runService(auth, context, (ctx) => updatePromotion(ctx, id, input, version)),
+      runService(auth, context, (ctx) => updatePromotion(ctx, id, input, version, base)),
     )
     return result.ok ? redirect(`/promotions/${id}?saved=1`) : result.reply
   }
@@ -85,17 +92,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PromotionPage() {
   const view = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as
-    | { error?: string; current?: Record<string, unknown> | null; status?: string }
+    | { error?: string; conflict?: PlanConflictReply | null; status?: string }
     | undefined
   const { t, i18n } = useTranslation('promotions')
   const p = view.promotion
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, p.currency, i18n.language))
   const decimal = (n: number) => scaledToString(BigInt(n), minorUnitExponent(p.currency))
-  const percent = (bp: number) => scaledToString(BigInt(bp), 2)
-  const current = actionData?.current as
-    | { name?: string; plannedSpend?: number; version?: number }
-    | null
-    | undefined
+  // The last refused save's conflict stays the form's basis through later validation errors.
+  const [conflict, setConflict] = useState<PlanConflictReply | null>(null)
+  useEffect(() => {
+    if (actionData?.conflict) setConflict(actionData.conflict)
+  }, [actionData])
+  useRecordChanges('promotion', p.id, p.version)
   return (
     <>
       <PageHeader
@@ -104,16 +112,12 @@ export default function PromotionPage() {
       />
       <PromotionTabs promotionId={p.id} />
       {actionData?.error ? <Notice tone="error">{t(actionData.error)}</Notice> : null}
-      {current ? (
-        <Notice tone="error">
-          {t('edit.theirs', { name: current.name, spend: money(current.plannedSpend ?? 0) })}
-        </Notice>
-      ) : null}
-      <dl className="mb-6 grid gap-3 sm:grid-cols-4">
+      <dl className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {(
           [
             ['plannedSpend', money(p.plannedSpend)],
             ['partnerContribution', money(p.partnerContribution)],
+            ['manufacturerContribution', money(p.plannedSpend - p.partnerContribution)],
             ['requested', money(p.requestedAmount)],
             ['approved', money(p.approvedAmount)],
           ] as const
@@ -139,24 +143,17 @@ export default function PromotionPage() {
             {t('edit.title')}
           </h2>
           <PromotionForm
-            key={`${p.version}-${current?.version ?? ''}`}
-            version={current?.version ?? p.version}
+            key={`plan-${(actionData?.conflict ?? conflict)?.version ?? ''}`}
+            snapshot={view.snapshot}
+            conflict={actionData?.conflict ?? conflict}
+            changedBy={view.changedBy ?? undefined}
+            currency={p.currency}
             lastResult={actionData && 'status' in actionData ? (actionData as never) : undefined}
-            defaultValue={{
-              name: p.name,
-              mechanics: p.mechanics,
-              description: p.description,
-              startsOn: p.startsOn,
-              endsOn: p.endsOn,
-              plannedSpend: decimal(p.plannedSpend),
-              partnerContribution: decimal(p.partnerContribution),
-              expectedLift: percent(p.expectedLiftBp),
-            }}
             submitLabel={t('edit.save')}
           />
         </section>
       ) : (
-        <p className="mt-6 whitespace-pre-wrap text-sm text-slate-700">{p.description}</p>
+        <PlanSummary promotion={p} />
       )}
       <section aria-labelledby="history-title" className="mt-8">
         <h2 id="history-title" className="mb-2 text-lg font-semibold text-slate-900">
@@ -172,6 +169,9 @@ export default function PromotionPage() {
           ))}
         </ol>
       </section>
+      {view.canDiscuss ? (
+        <RecordThread channelId={view.threadId} openAction={`/promotions/${p.id}/thread`} />
+      ) : null}
     </>
   )
 }

@@ -4,6 +4,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { channels, type channels as channelsTable, partnerships } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
+import { findPromotion } from '../promotions/find-promotion.server.ts'
 import { findQuote } from '../quotes/find-quote.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
@@ -55,6 +56,8 @@ async function assertRecordVisible(ctx: ServiceContext, channel: Channel) {
   try {
     if (channel.recordType === 'quote' && channel.recordId) await findQuote(ctx, channel.recordId)
     else if (channel.recordType === 'invoice' && channel.recordId) await findInvoice(ctx, channel.recordId)
+    else if (channel.recordType === 'promotion' && channel.recordId)
+      await findPromotion(ctx, channel.recordId)
     else throw notFound()
   } catch (error) {
     if (error instanceof AppError) throw notFound()

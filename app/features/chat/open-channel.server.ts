@@ -4,6 +4,7 @@ import { channels, type ThreadRecordType } from '#db/schema/index.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
+import { findPromotion } from '../promotions/find-promotion.server.ts'
 import { findQuote } from '../quotes/find-quote.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
@@ -35,13 +36,23 @@ export async function openPartnershipChannel(ctx: ServiceContext, partnershipId:
   )
 }
 
-/** A quote's or invoice's own thread, open to whoever may see the record. */
-export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
-  assertPermission(ctx, 'chat:read')
+/** The record a thread hangs on, found through its own lock, and the thread's name. */
+async function threadRecord(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
+  if (type === 'promotion') {
+    const { promotion } = await findPromotion(ctx, recordId)
+    return { record: promotion, name: `Promotion ${promotion.name}` }
+  }
   const record =
     type === 'quote' ? (await findQuote(ctx, recordId)).quote : (await findInvoice(ctx, recordId)).invoice
   const label = type === 'quote' ? 'Quote' : 'Invoice'
   const title = 'title' in record ? record.title : null
+  return { record, name: `${label} ${record.number ?? title ?? ''}`.trim() }
+}
+
+/** A quote's, invoice's or promotion's own thread, open to whoever may see the record. */
+export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
+  assertPermission(ctx, 'chat:read')
+  const { record, name } = await threadRecord(ctx, type, recordId)
   return ensure(
     ctx,
     {
@@ -50,7 +61,7 @@ export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordTy
       kind: 'record',
       recordType: type,
       recordId: record.id,
-      name: `${label} ${record.number ?? title ?? ''}`.trim(),
+      name,
       createdById: ctx.userId,
     },
     and(eq(channels.recordType, type), eq(channels.recordId, record.id), eq(channels.kind, 'record')),
