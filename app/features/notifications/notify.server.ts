@@ -84,23 +84,22 @@ export async function notifyPartnership(ctx: ServiceContext, input: NotifyInput)
   )
   const values = { actor: who?.actor ?? '', actorOrg: who?.actorOrg ?? '', ...input.values }
 
-  const rows = await ctx.tx
-    .insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        orgId: r.orgId,
-        userId: r.userId,
-        partnershipId: input.partnershipId,
-        kind: input.kind,
-        messageKey: namespacedKey(input.messageKey),
-        values,
-        link: input.link,
-        sourceType: input.source?.type ?? null,
-        sourceId: input.source?.id ?? null,
-        actorId: ctx.userId,
-      })),
-    )
-    .returning({ id: notifications.id, userId: notifications.userId, orgId: notifications.orgId })
+  // Ids are made here rather than RETURNING'd: a person may SELECT only their own rows, and RETURNING would
+  // need that for every recipient's.
+  const rows = recipients.map((r) => ({
+    id: crypto.randomUUID(),
+    orgId: r.orgId,
+    userId: r.userId,
+    partnershipId: input.partnershipId,
+    kind: input.kind,
+    messageKey: namespacedKey(input.messageKey),
+    values,
+    link: input.link,
+    sourceType: input.source?.type ?? null,
+    sourceId: input.source?.id ?? null,
+    actorId: ctx.userId,
+  }))
+  await ctx.tx.insert(notifications).values(rows)
 
   // Pushed only once committed, so a bell that counts it can always open it.
   afterCommit(ctx.tx, () => {
