@@ -6,6 +6,7 @@ import type { OrgKind, Role } from '#db/schema/organizations.ts'
 import { seedDemoBilling } from './demo-billing.ts'
 import { seedDemoChat } from './demo-chat.ts'
 import { seedDemoDocuments } from './demo-documents.ts'
+import { seedDemoNotifications } from './demo-notifications.ts'
 import { seedDemoProducts } from './demo-products.ts'
 import { createMember, createOrg, createPartnership } from './factories.ts'
 import { createAllocationRecord, createFundRecord } from './fund-factory.ts'
@@ -187,6 +188,13 @@ export async function seedDemo(tx: Tx) {
     brightsideOrg: ids.get('brightside') as string,
     brightside: partnershipOf.get('acme:brightside') as string,
     manager: people.get('manager@acme.test') as string,
+    bella: people.get('admin@brightside.test') as string,
+  })
+  await seedDemoNotifications(tx, {
+    acme: ids.get('acme') as string,
+    brightsideOrg: ids.get('brightside') as string,
+    brightside: partnershipOf.get('acme:brightside') as string,
+    maya: people.get('manager@acme.test') as string,
     bella: people.get('admin@brightside.test') as string,
   })
 }
