@@ -29,6 +29,7 @@ import {
   cancelPromotion,
   rejectPromotion,
   sendBackPromotion,
+  settlePromotion,
   submitPromotion,
 } from '#app/features/promotions/transitions.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
@@ -80,6 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (intent === 'reject') return rejectPromotion(ctx, id, needReason())
       if (intent === 'sendBack') return sendBackPromotion(ctx, id, needReason())
       if (intent === 'advance') return advancePromotion(ctx, id)
+      if (intent === 'settle') return settlePromotion(ctx, id)
       if (intent === 'cancel') return cancelPromotion(ctx, id, needReason())
       throw new AppError('invalid', 'promotions:errors.unknownAction')
     }),

@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { buttonClass } from '#app/components/ui/button.tsx'
 
-type Can = { submit: boolean; decide: boolean; advance: boolean; cancel: boolean }
+type Can = { submit: boolean; decide: boolean; advance: boolean; settle?: boolean; cancel: boolean }
 
 const field = 'mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm'
 
@@ -81,6 +81,15 @@ export function PromotionActions({
           <button type="submit" className={buttonClass('secondary')}>
             {status === 'approved' ? t('actions.goLive') : t('actions.complete')}
           </button>
+        </Form>
+      ) : null}
+      {can.settle ? (
+        <Form method="post" className="flex flex-wrap items-center gap-3">
+          <input type="hidden" name="intent" value="settle" />
+          <button type="submit" className={buttonClass('primary')}>
+            {t('claims:settlePromotion.action')}
+          </button>
+          <span className="text-xs text-slate-600">{t('claims:settlePromotion.hint')}</span>
         </Form>
       ) : null}
       {can.cancel ? (

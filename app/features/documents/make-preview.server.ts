@@ -14,20 +14,14 @@ import { asSystem } from '#db/tenant.ts'
 const run = promisify(execFile)
 
 /**
- * The job that renders page 1 of an uploaded PDF to a PNG (poppler's pdftoppm, 800 px wide). Without pdftoppm on
- * the machine the version is marked "failed" and the page offers the download instead of a preview.
+ * Page 1 of a stored PDF as a PNG (poppler's pdftoppm, 800 px wide): 'missing' when the object is gone, null when
+ * pdftoppm is not on the machine or the PDF is damaged (no preview, and no point retrying).
  */
-export async function makePdfPreview(versionId: string) {
-  const [version] = await asSystem((tx) =>
-    tx.select().from(documentVersions).where(eq(documentVersions.id, versionId)),
-  )
-  if (version?.previewStatus !== 'pending') return
-  const setStatus = (values: Partial<typeof documentVersions.$inferInsert>) =>
-    asSystem((tx) => tx.update(documentVersions).set(values).where(eq(documentVersions.id, versionId)))
+export async function renderPdfFirstPage(storageKey: string): Promise<Buffer | 'missing' | null> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-preview-'))
   try {
-    const object = await getStorage().get(version.storageKey)
-    if (!object) return await setStatus({ previewStatus: 'failed' })
+    const object = await getStorage().get(storageKey)
+    if (!object) return 'missing'
     const source = path.join(dir, 'source.pdf')
     await pipeline(object.body, createWriteStream(source))
     try {
@@ -39,14 +33,28 @@ export async function makePdfPreview(versionId: string) {
         },
       )
     } catch {
-      // pdftoppm missing, or a damaged PDF: no preview, and no point retrying.
-      return await setStatus({ previewStatus: 'failed' })
+      return null
     }
-    const png = await readFile(path.join(dir, 'page.png'))
-    const previewKey = newObjectKey('previews')
-    await getStorage().put(previewKey, Readable.from([png]), { contentType: 'image/png' })
-    await setStatus({ previewStatus: 'ready', previewKey })
+    return await readFile(path.join(dir, 'page.png'))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The job that renders page 1 of an uploaded PDF to a PNG. Without pdftoppm on the machine the version is marked
+ * "failed" and the page offers the download instead of a preview.
+ */
+export async function makePdfPreview(versionId: string) {
+  const [version] = await asSystem((tx) =>
+    tx.select().from(documentVersions).where(eq(documentVersions.id, versionId)),
+  )
+  if (version?.previewStatus !== 'pending') return
+  const setStatus = (values: Partial<typeof documentVersions.$inferInsert>) =>
+    asSystem((tx) => tx.update(documentVersions).set(values).where(eq(documentVersions.id, versionId)))
+  const png = await renderPdfFirstPage(version.storageKey)
+  if (png === 'missing' || png === null) return await setStatus({ previewStatus: 'failed' })
+  const previewKey = newObjectKey('previews')
+  await getStorage().put(previewKey, Readable.from([png]), { contentType: 'image/png' })
+  await setStatus({ previewStatus: 'ready', previewKey })
 }

@@ -57,6 +57,7 @@ export async function getPromotion(ctx: ServiceContext, id: string) {
       submit: write && s === 'draft',
       decide: approve && s === 'submitted',
       advance: approve && (s === 'approved' || s === 'live'),
+      settle: approve && s === 'completed',
       cancel:
         write &&
         (s === 'draft' || s === 'submitted' || ((s === 'approved' || s === 'live') && side === 'host')),

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { fundAllocations, funds, type PromotionStatus, promotions } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { notifyPromotionSettled, releaseUnclaimed } from '../claims/release-unclaimed.server.ts'
 import { balanceOf, commitFunds, releaseFunds } from '../funds/ledger.server.ts'
 import { notifyPromotionStep } from '../notifications/notify-promotion.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
@@ -140,4 +141,18 @@ export async function cancelPromotion(ctx: ServiceContext, id: string, reason: s
     }
   }
   return move(ctx, found, 'cancelled', { decisionReason: reason }, reason)
+}
+
+/**
+ * The manufacturer settles a completed promotion once every claim on it is decided (rejected or settled); money
+ * still committed to it is released to the allocation (claims/release-unclaimed.server.ts).
+ */
+export async function settlePromotion(ctx: ServiceContext, id: string) {
+  const found = await findPromotion(ctx, id, true)
+  assertApprover(ctx, found)
+  expect(found, 'completed')
+  const { released } = await releaseUnclaimed(ctx, found)
+  const row = await move(ctx, found, 'settled', {}, null)
+  await notifyPromotionSettled(ctx, row, released)
+  return row
 }

@@ -3,6 +3,7 @@ import enAdmin from '#app/locales/en/admin.json'
 import enAuth from '#app/locales/en/auth.json'
 import enBilling from '#app/locales/en/billing.json'
 import enChat from '#app/locales/en/chat.json'
+import enClaims from '#app/locales/en/claims.json'
 import enCommon from '#app/locales/en/common.json'
 import enDocuments from '#app/locales/en/documents.json'
 import enDownloads from '#app/locales/en/downloads.json'
@@ -21,6 +22,7 @@ import faAdmin from '#app/locales/fa/admin.json'
 import faAuth from '#app/locales/fa/auth.json'
 import faBilling from '#app/locales/fa/billing.json'
 import faChat from '#app/locales/fa/chat.json'
+import faClaims from '#app/locales/fa/claims.json'
 import faCommon from '#app/locales/fa/common.json'
 import faDocuments from '#app/locales/fa/documents.json'
 import faDownloads from '#app/locales/fa/downloads.json'
@@ -54,6 +56,7 @@ export const resources = {
     files: enFiles,
     funds: enFunds,
     promotions: enPromotions,
+    claims: enClaims,
     notifications: enNotifications,
     outcome: enOutcome,
   },
@@ -74,6 +77,7 @@ export const resources = {
     files: faFiles,
     funds: faFunds,
     promotions: faPromotions,
+    claims: faClaims,
     notifications: faNotifications,
     outcome: faOutcome,
   },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-export type KeyPrefix = 'documents' | 'previews' | 'downloads'
+export type KeyPrefix = 'documents' | 'previews' | 'downloads' | 'claims'
 
 /** Object keys are random: never derived from a file name, never guessable, spread by month for listing. */
 export function newObjectKey(prefix: KeyPrefix, now = new Date()) {

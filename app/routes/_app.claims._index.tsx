@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ClaimsTable } from '#app/components/claims/claims-table.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
+import { EmptyState } from '#app/components/ui/empty-state.tsx'
+import { inputClass } from '#app/components/ui/field.tsx'
+import { PageHeader } from '#app/components/ui/page-header.tsx'
+import { Pagination } from '#app/components/ui/pagination.tsx'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { listClaims } from '#app/features/claims/list-claims.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+import { readPage } from '#app/lib/pagination.ts'
+import { type ClaimStatus, claimStatuses } from '#db/schema/claims.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Claims · Tandem' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, 'promotions:read')
+  const url = new URL(request.url)
+  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const raw = url.searchParams.get('status')
+  const status = claimStatuses.includes(raw as ClaimStatus) ? (raw as ClaimStatus) : undefined
+  const page = readPage(url)
+  const result = await runService(auth, context, (ctx) => listClaims(ctx, { q, status, page }))
+  return {
+    ...result,
+    q,
+    status: status ?? '',
+    page: page.page,
+    pageSize: page.pageSize,
+    // The manufacturer sees a queue across its partners; a partner its own claims.
+    host: auth.org.kind === 'manufacturer',
+  }
+}
+
+/** Claims across partnerships, waiting ones first: filter by status, search by promotion or partner. */
+export default function ClaimsQueue() {
+  const { rows, total, q, status, page, pageSize, host } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('claims')
+  const filtered = Boolean(q || status)
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={host ? t('queue.description') : t('queue.partnerDescription')}
+      />
+      <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">{t('queue.search')}</span>
+          <input name="q" type="search" defaultValue={q} className={`mt-1 ${inputClass}`} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">{t('queue.status')}</span>
+          <select name="status" defaultValue={status} className={`mt-1 ${inputClass}`}>
+            <option value="">{t('queue.anyStatus')}</option>
+            {claimStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass('secondary')}>
+          {t('queue.filter')}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState
+          title={filtered ? t('queue.noMatch') : t('queue.none')}
+          body={filtered ? undefined : host ? t('queue.noneBody') : t('queue.partnerNoneBody')}
+        />
+      ) : (
+        <ClaimsTable rows={rows} />
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  )
+}
