@@ -3,10 +3,7 @@ import {
   data,
   type HeadersFunction,
   type LoaderFunctionArgs,
-  MaxPartSizeExceededError,
   type MetaFunction,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -16,10 +13,10 @@ import { inputClass } from '#app/components/ui/field.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { assertKeepsCatalogue } from '#app/features/products/access.server.ts'
-import { isTextUpload } from '#app/features/products/csv.ts'
 import { importProductsCsv } from '#app/features/products/import-products-csv.server.ts'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '#app/features/products/limits.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readCsvUpload } from '#app/lib/csv-upload.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Import products · Tandem' }]
 
@@ -41,22 +38,14 @@ const refuse = (message: string, values?: Record<string, unknown>, headers?: Hea
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'products:manage')
   assertKeepsCatalogue(auth)
-  let file: FormDataEntryValue | null
-  try {
-    const upload = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES })
-    file = (await unstable_parseMultipartFormData(request, upload)).get('file')
-  } catch (error) {
-    // The rest of the upload is left unread, so this connection cannot carry another request.
-    if (error instanceof MaxPartSizeExceededError) {
-      return refuse('products:import.tooLarge', undefined, { Connection: 'close' })
-    }
-    // Not a multipart body at all (a hand-made request): there is no file to read.
-    if (error instanceof TypeError) return refuse('products:import.noFile')
-    throw error
+  const upload = await readCsvUpload(request, MAX_IMPORT_BYTES)
+  if (!upload.ok) {
+    // The rest of a too-large upload is left unread, so this connection cannot carry another request.
+    const headers = upload.reason === 'tooLarge' ? { Connection: 'close' } : undefined
+    const values = upload.type !== undefined ? { type: upload.type } : undefined
+    return refuse(`products:import.${upload.reason}`, values, headers)
   }
-  if (!(file instanceof File) || file.size === 0) return refuse('products:import.noFile')
-  if (!isTextUpload(file.type)) return refuse('products:import.notCsv', { type: file.type })
-  const bytes = new Uint8Array(await file.arrayBuffer())
+  const { bytes } = upload
   const result = await runService(auth, context, (ctx) => importProductsCsv(ctx, { bytes }))
   if (result.status === 'imported') return data<ImportOutcome>(result)
   if (result.status === 'unreadable') return refuse(result.message)

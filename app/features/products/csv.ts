@@ -1,4 +1,11 @@
-import Papa from 'papaparse'
+import {
+  csvCellsOf,
+  decodeCsvBytes,
+  isTextUpload,
+  readCsvHeader,
+  readCsvRecords,
+  writeCsv,
+} from '#app/lib/csv.ts'
 import { bpToPercent, toDecimalString } from '#app/lib/money.ts'
 import { MAX_IMPORT_ROWS } from './limits.ts'
 import { isKnownCurrency, type ProductInput, ProductSchema, priceError } from './schemas.ts'
@@ -42,10 +49,6 @@ const fieldColumn: Record<string, CsvColumn> = {
   active: 'active',
 }
 
-// Spreadsheets run cells starting with these as formulas; the export prefixes them with ' and the import
-// removes exactly that prefix again, so a round trip is exact.
-const formulaStart = /^'[=+\-@\t\r]/
-
 export type CsvRow = Pick<
   ProductInput,
   'sku' | 'name' | 'description' | 'unit' | 'unitPrice' | 'currency' | 'taxRateBp' | 'active'
@@ -63,130 +66,15 @@ export function productsToCsv(rows: CsvRow[]): string {
     bpToPercent(p.taxRateBp),
     p.active ? 'true' : 'false',
   ])
-  return `\uFEFF${Papa.unparse({ fields: [...csvColumns], data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`
-}
-
-/** Control characters other than tab, line breaks and form feed do not occur in text; NUL marks most binaries. */
-function hasControlCharacters(text: string) {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 127) return true
-  }
-  return false
+  return writeCsv(csvColumns, data)
 }
 
 /** Refuses what cannot be a CSV text file before reading it: binary bytes or invalid UTF-8. */
 export function decodeCsvText(
   bytes: Uint8Array,
 ): { ok: true; text: string } | { ok: false; message: string } {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return { ok: false, message: 'products:import.notText' }
-  }
-  if (hasControlCharacters(text)) return { ok: false, message: 'products:import.notText' }
-  text = text.replace(/^\uFEFF/, '')
-  if (text.trim() === '') return { ok: false, message: 'products:import.empty' }
-  return { ok: true, text }
-}
-
-function normalizeHeader(cell: string): string {
-  return cell
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-}
-
-/** The delimiter the header line uses most: comma, semicolon (spreadsheets in many locales) or tab. */
-function guessDelimiter(text: string): string {
-  const header = text.trimStart().split('\n', 1)[0]
-  let best = ','
-  let most = 0
-  for (const delimiter of [',', ';', '\t']) {
-    const count = header.split(delimiter).length - 1
-    if (count > most) {
-      best = delimiter
-      most = count
-    }
-  }
-  return best
-}
-
-type RawRow = { line: number; cells: string[]; parseError?: string }
-
-/** Every record with the line it starts on (a quoted cell may span lines); blank lines are skipped. */
-function readRecords(text: string, maxRows: number): { rows: RawRow[]; tooMany: boolean } {
-  const normalized = text.replace(/\r\n?/g, '\n')
-  // Offsets where each line starts, to turn a record's start offset into its line number.
-  const lineStarts = [0]
-  for (let i = normalized.indexOf('\n'); i !== -1; i = normalized.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  const lineAt = (offset: number) => {
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (lineStarts[mid] <= offset) low = mid
-      else high = mid - 1
-    }
-    return low + 1
-  }
-  const rows: RawRow[] = []
-  let start = 0
-  let tooMany = false
-  Papa.parse<string[]>(normalized, {
-    delimiter: guessDelimiter(normalized),
-    newline: '\n',
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const line = lineAt(start)
-      start = result.meta.cursor
-      const cells = result.data
-      if (cells.every((cell) => cell.trim() === '') && result.errors.length === 0) return
-      // The header plus MAX rows are allowed; one more means the file is too long.
-      if (rows.length > maxRows) {
-        tooMany = true
-        parser.abort()
-        return
-      }
-      rows.push({ line, cells, parseError: result.errors[0]?.message })
-    },
-  })
-  return { rows, tooMany }
-}
-
-function readHeader(row: RawRow): { columns: (CsvColumn | null)[]; errors: CsvError[] } {
-  const errors: CsvError[] = []
-  const seen = new Set<string>()
-  const columns = row.cells.map((cell) => {
-    const name = normalizeHeader(cell)
-    if (name === '') return null
-    if (!(csvColumns as readonly string[]).includes(name)) {
-      errors.push({ line: row.line, message: 'products:import.unknownColumn', values: { name: cell.trim() } })
-      return null
-    }
-    if (seen.has(name))
-      errors.push({ line: row.line, message: 'products:import.duplicateColumn', values: { name } })
-    seen.add(name)
-    return name as CsvColumn
-  })
-  const missing = csvColumns.filter((c) => !seen.has(c) && !optionalColumns.includes(c))
-  if (missing.length > 0) {
-    errors.push({
-      line: row.line,
-      message: 'products:import.missingColumns',
-      values: { names: missing.join(', ') },
-    })
-  }
-  return { columns, errors }
-}
-
-function cellsOf(row: RawRow, columns: (CsvColumn | null)[]) {
-  const values: Partial<Record<CsvColumn, string>> = {}
-  columns.forEach((column, index) => {
-    if (column) values[column] = (row.cells[index] ?? '').replace(formulaStart, (m) => m.slice(1))
-  })
-  return values
+  const decoded = decodeCsvBytes(bytes)
+  return decoded.ok ? decoded : { ok: false, message: `products:import.${decoded.reason}` }
 }
 
 /**
@@ -198,7 +86,7 @@ export function readProductCsv(
   options: { defaultCurrency: string; maxRows?: number },
 ): CsvReadResult {
   const maxRows = options.maxRows ?? MAX_IMPORT_ROWS
-  const { rows, tooMany } = readRecords(text, maxRows)
+  const { rows, tooMany } = readCsvRecords(text, maxRows)
   if (tooMany)
     return {
       ok: false,
@@ -206,7 +94,9 @@ export function readProductCsv(
     }
   const [header, ...body] = rows
   if (!header) return { ok: false, errors: [{ line: 1, message: 'products:import.empty' }] }
-  const { columns, errors } = readHeader(header)
+  const read = readCsvHeader(header, { columns: csvColumns, optional: optionalColumns, ns: 'products' })
+  const { columns } = read
+  const errors: CsvError[] = read.errors
   if (errors.length > 0) return { ok: false, errors }
   if (body.length === 0)
     return { ok: false, errors: [{ line: header.line, message: 'products:import.noRows' }] }
@@ -230,7 +120,7 @@ export function readProductCsv(
       })
       continue
     }
-    const cells = cellsOf(row, columns)
+    const cells = csvCellsOf(row, columns)
     const currency = (cells.currency?.trim() || options.defaultCurrency).toUpperCase()
     const parsed = ProductSchema.safeParse({
       sku: cells.sku,
@@ -277,17 +167,4 @@ export function readProductCsv(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, products }
 }
 
-const textTypes = new Set([
-  '',
-  'application/csv',
-  'application/x-csv',
-  // Windows reports .csv files as Excel's when Excel is installed; the bytes are still checked.
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-])
-
-/** An upload's declared type must be text of some kind; the bytes are checked separately (decodeCsvText). */
-export function isTextUpload(contentType: string): boolean {
-  const type = contentType.split(';')[0].trim().toLowerCase()
-  return type.startsWith('text/') || textTypes.has(type)
-}
+export { isTextUpload }

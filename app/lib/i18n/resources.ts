@@ -17,6 +17,7 @@ import enPartners from '#app/locales/en/partners.json'
 import enProducts from '#app/locales/en/products.json'
 import enPromotions from '#app/locales/en/promotions.json'
 import enQuotes from '#app/locales/en/quotes.json'
+import enVolumes from '#app/locales/en/volumes.json'
 import faAccount from '#app/locales/fa/account.json'
 import faAdmin from '#app/locales/fa/admin.json'
 import faAuth from '#app/locales/fa/auth.json'
@@ -36,6 +37,7 @@ import faPartners from '#app/locales/fa/partners.json'
 import faProducts from '#app/locales/fa/products.json'
 import faPromotions from '#app/locales/fa/promotions.json'
 import faQuotes from '#app/locales/fa/quotes.json'
+import faVolumes from '#app/locales/fa/volumes.json'
 
 // One namespace per feature area, so each area's strings live beside each other.
 export const resources = {
@@ -56,6 +58,7 @@ export const resources = {
     files: enFiles,
     funds: enFunds,
     promotions: enPromotions,
+    volumes: enVolumes,
     claims: enClaims,
     notifications: enNotifications,
     outcome: enOutcome,
@@ -77,6 +80,7 @@ export const resources = {
     files: faFiles,
     funds: faFunds,
     promotions: faPromotions,
+    volumes: faVolumes,
     claims: faClaims,
     notifications: faNotifications,
     outcome: faOutcome,

@@ -1,0 +1,163 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FormActions } from '#app/components/forms/form-actions.tsx'
+import { PromotionTabs } from '#app/components/promotions/promotion-tabs.tsx'
+import { inputClass } from '#app/components/ui/field.tsx'
+import { ImportErrors } from '#app/components/ui/import-errors.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { PageHeader } from '#app/components/ui/page-header.tsx'
+import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '#app/features/products/limits.ts'
+import { findPromotion } from '#app/features/promotions/find-promotion.server.ts'
+import { importActuals } from '#app/features/promotions/import-actuals.server.ts'
+import { volumeRights } from '#app/features/promotions/volume-rights.ts'
+import type { VolumesCsvError } from '#app/features/promotions/volumes-csv.ts'
+import { runService } from '#app/features/service-context.server.ts'
+import { readCsvUpload } from '#app/lib/csv-upload.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.name ?? 'Promotion'} · Import actuals · Tandem` },
+]
+
+// Remix sends an action's headers only through this export (Connection: close after a refused upload).
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
+
+// The first thousand problems show what is wrong with a file.
+const SHOWN_ERRORS = 1000
+
+type Outcome =
+  | { status: 'imported'; changed: number; unchanged: number }
+  | { status: 'unreadable'; message: string; values?: Record<string, unknown> }
+  | { status: 'invalid'; errors: VolumesCsvError[]; total: number }
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, 'promotions:read')
+  const { promotion } = await orRespond(() =>
+    runService(auth, context, (ctx) => findPromotion(ctx, params.promotionId ?? '')),
+  )
+  return {
+    id: promotion.id,
+    name: promotion.name,
+    open: volumeRights(auth, promotion.status).actuals,
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, 'promotions:read')
+  const id = params.promotionId ?? ''
+  // The record before the upload: another org's promotion is a 404 and its body is never read.
+  await orRespond(() => runService(auth, context, (ctx) => findPromotion(ctx, id)))
+  const refuse = (message: string, values?: Record<string, unknown>, headers?: HeadersInit) =>
+    data<Outcome>({ status: 'unreadable', message, values }, { status: 400, headers })
+  const upload = await readCsvUpload(request, MAX_IMPORT_BYTES)
+  if (!upload.ok) {
+    const headers = upload.reason === 'tooLarge' ? { Connection: 'close' } : undefined
+    return refuse(`volumes:import.${upload.reason}`, upload.type ? { type: upload.type } : undefined, headers)
+  }
+  const attempted = await attempt(() =>
+    runService(auth, context, (ctx) => importActuals(ctx, id, { bytes: upload.bytes })),
+  )
+  if (!attempted.ok)
+    return data<Outcome>(
+      { status: 'unreadable', message: attempted.error.message },
+      { status: attempted.error.status },
+    )
+  const result = attempted.value
+  if (result.status === 'imported') return data<Outcome>(result)
+  if (result.status === 'unreadable') return refuse(result.message)
+  const errors = result.errors.slice(0, SHOWN_ERRORS)
+  return data<Outcome>({ status: 'invalid', errors, total: result.errors.length }, { status: 422 })
+}
+
+/** Actual sell-through from a CSV file: the columns, a template (the export), and every problem by line. */
+export default function ImportActualsPage() {
+  const view = useLoaderData<typeof loader>()
+  const outcome = useActionData<typeof action>()
+  const { t } = useTranslation('volumes')
+  const back = `/promotions/${view.id}/volumes`
+  return (
+    <>
+      <PageHeader title={view.name} description={t('import.title')} />
+      <PromotionTabs promotionId={view.id} />
+      {outcome?.status === 'imported' ? (
+        <Notice tone="success">
+          {[
+            t('import.done', { count: outcome.changed }),
+            outcome.unchanged > 0 ? t('import.unchanged', { count: outcome.unchanged }) : '',
+          ]
+            .join(' ')
+            .trim()}
+        </Notice>
+      ) : outcome?.status === 'unreadable' ? (
+        <Notice tone="error">
+          {t(outcome.message, { max: MAX_IMPORT_BYTES / 1_000_000, ...outcome.values })}
+        </Notice>
+      ) : outcome?.status === 'invalid' ? (
+        <ImportErrors ns="volumes" id="import-report" errors={outcome.errors} total={outcome.total} />
+      ) : null}
+      <section aria-labelledby="format-title" className="mb-6 max-w-2xl text-sm text-slate-700">
+        <h2 id="format-title" className="mb-1 text-base font-semibold text-slate-900">
+          {t('import.formatTitle')}
+        </h2>
+        <p>{t('import.format')}</p>
+        <ul className="mt-2 list-disc space-y-0.5 ps-5">
+          <li>
+            <code>sku</code> — {t('import.columnSku')}
+          </li>
+          <li>
+            <code>week_start</code> — {t('import.columnWeek')}
+          </li>
+          <li>
+            <code>actual_units</code> — {t('import.columnUnits')}
+          </li>
+        </ul>
+        <p className="mt-2">
+          {t('import.rules', { max: MAX_IMPORT_ROWS, mb: MAX_IMPORT_BYTES / 1_000_000 })}
+        </p>
+        <p className="mt-2">
+          <a href={`${back}/export.csv`} download className="font-medium text-brand-700 underline">
+            {t('import.template')}
+          </a>
+        </p>
+      </section>
+      {view.open ? (
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+        >
+          <div>
+            <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
+              {t('import.file')}
+            </label>
+            <input
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              required
+              aria-describedby={outcome?.status === 'invalid' ? 'import-report' : undefined}
+              className={`mt-1 ${inputClass}`}
+            />
+          </div>
+          <FormActions
+            label={t('import.submit')}
+            submittingLabel={t('import.submitting')}
+            cancelTo={back}
+            cancelLabel={t('import.back')}
+          />
+        </Form>
+      ) : (
+        <p className="text-sm text-slate-600">{t('import.closed')}</p>
+      )}
+    </>
+  )
+}
