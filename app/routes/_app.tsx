@@ -13,14 +13,18 @@ import { runService } from '#app/features/service-context.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)
+  const [orgs, unreadNotifications] = await Promise.all([
+    listUserOrgs(auth.user.id),
+    runService(auth, context, countUnreadNotifications),
+  ])
   // An explicit, minimal selection: nothing else about the session reaches the browser.
   return {
     user: { id: auth.user.id, name: auth.user.name, email: auth.user.email },
     org: { id: auth.org.id, name: auth.org.name, kind: auth.org.kind },
     role: auth.role,
     nav: navFor(auth.role),
-    orgs: await listUserOrgs(auth.user.id),
-    unreadNotifications: await runService(auth, context, countUnreadNotifications),
+    orgs,
+    unreadNotifications,
   }
 }
 
