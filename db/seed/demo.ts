@@ -5,6 +5,7 @@ import { auditEvents, organizations } from '#db/schema/index.ts'
 import type { OrgKind, Role } from '#db/schema/organizations.ts'
 import { seedDemoBilling } from './demo-billing.ts'
 import { seedDemoChat } from './demo-chat.ts'
+import { seedDemoClaims } from './demo-claims.ts'
 import { seedDemoDocuments } from './demo-documents.ts'
 import { seedDemoNotifications } from './demo-notifications.ts'
 import { seedDemoProducts } from './demo-products.ts'
@@ -167,15 +168,11 @@ export async function seedDemo(tx: Tx) {
     endsOn: '2027-03-31',
     createdById: people.get('manager@acme.test'),
   })
-  await createAllocationRecord(tx, {
+  const brightsideAllocation = await createAllocationRecord(tx, {
     fund: coop,
     partnershipId: partnershipOf.get('acme:brightside') as string,
     createdById: people.get('manager@acme.test'),
-    entries: [
-      { kind: 'allocate', amount: 2_000_000, reason: '40% of last quarter’s sell-in' },
-      { kind: 'commit', amount: 800_000, reason: 'Spring end-cap displays' },
-      { kind: 'spend', amount: 250_000, reason: 'Display claim, 12 stores' },
-    ],
+    entries: [{ kind: 'allocate', amount: 2_000_000, reason: '40% of last quarter’s sell-in' }],
   })
   await createAllocationRecord(tx, {
     fund: coop,
@@ -188,6 +185,15 @@ export async function seedDemo(tx: Tx) {
     brightsideOrg: ids.get('brightside') as string,
     brightside: partnershipOf.get('acme:brightside') as string,
     manager: people.get('manager@acme.test') as string,
+    bella: people.get('admin@brightside.test') as string,
+  })
+  // Its promotion commits 8,000.00 of that allocation; a settled claim spent 2,500.00, another waits.
+  await seedDemoClaims(tx, {
+    acme: ids.get('acme') as string,
+    brightsideOrg: ids.get('brightside') as string,
+    brightside: partnershipOf.get('acme:brightside') as string,
+    allocation: brightsideAllocation,
+    maya: people.get('manager@acme.test') as string,
     bella: people.get('admin@brightside.test') as string,
   })
   await seedDemoNotifications(tx, {
