@@ -44,6 +44,9 @@ export default function PromotionsIndex() {
         description={t('list.description')}
         actions={
           <>
+            <Link to="/promotions/calendar" className={buttonClass('secondary')}>
+              {t('calendar:link')}
+            </Link>
             <Link to="/promotions/program" className={buttonClass('secondary')}>
               {t('outcome:program.link')}
             </Link>

@@ -2,6 +2,7 @@ import enAccount from '#app/locales/en/account.json'
 import enAdmin from '#app/locales/en/admin.json'
 import enAuth from '#app/locales/en/auth.json'
 import enBilling from '#app/locales/en/billing.json'
+import enCalendar from '#app/locales/en/calendar.json'
 import enChat from '#app/locales/en/chat.json'
 import enClaims from '#app/locales/en/claims.json'
 import enCommon from '#app/locales/en/common.json'
@@ -22,6 +23,7 @@ import faAccount from '#app/locales/fa/account.json'
 import faAdmin from '#app/locales/fa/admin.json'
 import faAuth from '#app/locales/fa/auth.json'
 import faBilling from '#app/locales/fa/billing.json'
+import faCalendar from '#app/locales/fa/calendar.json'
 import faChat from '#app/locales/fa/chat.json'
 import faClaims from '#app/locales/fa/claims.json'
 import faCommon from '#app/locales/fa/common.json'
@@ -59,6 +61,7 @@ export const resources = {
     funds: enFunds,
     promotions: enPromotions,
     volumes: enVolumes,
+    calendar: enCalendar,
     claims: enClaims,
     notifications: enNotifications,
     outcome: enOutcome,
@@ -81,6 +84,7 @@ export const resources = {
     funds: faFunds,
     promotions: faPromotions,
     volumes: faVolumes,
+    calendar: faCalendar,
     claims: faClaims,
     notifications: faNotifications,
     outcome: faOutcome,
