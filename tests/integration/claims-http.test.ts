@@ -98,6 +98,11 @@ function windowsExecutable() {
   return file
 }
 
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
 type Upload = { name: string; bytes: Buffer; type: string }
 
 /** A multipart form as the browser sends it (the harness's request sends urlencoded forms only). */
@@ -189,6 +194,30 @@ describe('claims over HTTP', () => {
     expect((await claimsOfPromotion()).map((r) => r.id)).toEqual([claimId])
   })
 
+  test('the retailer adds a photo to the waiting claim; an image is its own preview', async () => {
+    const res = await postMultipart(`/claims/${claimId}`, 'partner-retailer', {}, [
+      { name: 'store-7.png', bytes: png, type: 'image/png' },
+    ])
+    expect(res.status).toBe(302)
+    expect(locationOf(res)).toBe(`/claims/${claimId}?proofs=1`)
+    const proofs = await asSystem((tx) =>
+      tx.select().from(claimProofs).where(eq(claimProofs.claimId, claimId)),
+    )
+    const photo = proofs.find((p) => p.fileName === 'store-7.png')
+    expect(photo?.contentType).toBe('image/png')
+    const preview = await h.request(`/claims/${claimId}/proofs/${photo?.id}/preview`, {
+      cookie: cookies.manager,
+    })
+    expect(preview.status).toBe(302)
+    const image = await h.request(locationOf(preview) ?? '')
+    expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true)
+    // The manufacturer's side adds no evidence to the partner's claim.
+    const host = await postMultipart(`/claims/${claimId}`, 'manager', {}, [
+      { name: 'x.png', bytes: png, type: 'image/png' },
+    ])
+    expect(host.status).toBe(403)
+  })
+
   test('the manufacturer’s side cannot file a claim', async () => {
     const res = await postMultipart(
       `/promotions/${promotionId}/claims`,
@@ -204,6 +233,8 @@ describe('claims over HTTP', () => {
     const queue = await h.request('/claims?status=submitted', { cookie: cookies.manager })
     expect(queue.status).toBe(200)
     expect(await queue.text()).toContain(`/claims/${claimId}`)
+    const own = await h.request('/claims', { cookie: cookies['partner-retailer'] })
+    expect(await own.text()).toContain(`/claims/${claimId}`)
     const page = await h.request(`/claims/${claimId}`, { cookie: cookies.manager })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('Approve in full')
@@ -215,6 +246,11 @@ describe('claims over HTTP', () => {
     expect(locationOf(res)).toBe(`/promotions/${promotionId}/claims?decided=1`)
     const [row] = await claimsOfPromotion()
     expect(row).toEqual(expect.objectContaining({ status: 'approved', approvedAmount: 75_000 }))
+    // Decided: no more proof can be added.
+    const late = await postMultipart(`/claims/${claimId}`, 'partner-retailer', {}, [
+      { name: 'late.png', bytes: png, type: 'image/png' },
+    ])
+    expect(late.status).toBe(409)
     // The same form again (a stale page) is told the claim was already decided.
     const again = await h.request(`/claims/${claimId}`, {
       cookie: cookies.manager,

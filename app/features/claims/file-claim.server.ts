@@ -5,10 +5,10 @@ import { formatMoney, parseAmount } from '#app/lib/money.ts'
 import { claims, organizations } from '#db/schema/index.ts'
 import { notifyPartnership } from '../notifications/notify.server.ts'
 import { type FoundPromotion, findPromotion, type Promotion } from '../promotions/find-promotion.server.ts'
+import { defaultClaimDeadline } from '../promotions/plan-fields.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertClaimant } from './find-claim.server.ts'
 import { recordProofs } from './record-proofs.server.ts'
-import { defaultClaimDeadline } from './rules.ts'
 import type { StoredProof } from './store-proof.server.ts'
 
 const claimable = new Set(['approved', 'live', 'completed'])

@@ -1,17 +1,8 @@
-import { addDays } from '#app/lib/dates.ts'
-
 /** Largest proof file; the form says so and the upload stops mid-stream past it. */
 export const PROOF_MAX_MB = 25
 export const PROOF_MAX_BYTES = PROOF_MAX_MB * 1024 * 1024
 /** Files per submission, so one request stays bounded (PROOFS_PER_UPLOAD × PROOF_MAX_BYTES). */
 export const PROOFS_PER_UPLOAD = 10
-
-/** Days after a promotion ends that claims stay open, unless its plan sets another deadline. */
-export const CLAIM_WINDOW_DAYS = 60
-
-export function defaultClaimDeadline(endsOn: string) {
-  return addDays(endsOn, CLAIM_WINDOW_DAYS)
-}
 
 /**
  * What proof of performance may be, by type detected from the bytes: photos, PDFs, office documents and CSV — the
