@@ -194,6 +194,22 @@ describe('claims over HTTP', () => {
     expect((await claimsOfPromotion()).map((r) => r.id)).toEqual([claimId])
   })
 
+  test('a proof over 25 MB is refused with the limit while it streams; nothing is filed', async () => {
+    const key = await formKey('partner-retailer')
+    // A PNG signature, so the type passes and the size is what refuses it.
+    const big = Buffer.alloc(26 * 1024 * 1024)
+    png.copy(big)
+    const res = await postMultipart(
+      `/promotions/${promotionId}/claims`,
+      'partner-retailer',
+      { intent: 'file', amount: '10.00', description: 'Huge photo', idempotencyKey: key },
+      [{ name: 'huge.png', bytes: big, type: 'image/png' }],
+    )
+    expect(res.status).toBe(413)
+    expect(await res.text()).toContain('“huge.png” is larger than 25 MB, the limit for a proof file.')
+    expect((await claimsOfPromotion()).map((r) => r.id)).toEqual([claimId])
+  })
+
   test('the retailer adds a photo to the waiting claim; an image is its own preview', async () => {
     const res = await postMultipart(`/claims/${claimId}`, 'partner-retailer', {}, [
       { name: 'store-7.png', bytes: png, type: 'image/png' },
