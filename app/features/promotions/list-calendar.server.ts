@@ -8,6 +8,8 @@ import { type CalendarRange, layoutLane } from './calendar.ts'
 
 export type CalendarFilters = { status?: PromotionStatus; partnershipId?: string; sku?: string }
 
+type Overlap = { id: string; name: string }
+
 type Row = {
   id: string
   name: string
@@ -17,7 +19,7 @@ type Row = {
   partnership_id: string
   partner_name: string
   skus: string[] | null
-  overlaps: { id: string; name: string }[] | string | null
+  overlaps: Overlap[] | string | null
   lane: number | string
   lanes: number | string
 }
@@ -90,7 +92,7 @@ export async function listCalendar(
         startsOn: r.starts_on,
         endsOn: r.ends_on,
         skus: r.skus ?? [],
-        overlaps: (typeof r.overlaps === 'string' ? JSON.parse(r.overlaps) : r.overlaps) ?? [],
+        overlaps: ((typeof r.overlaps === 'string' ? JSON.parse(r.overlaps) : r.overlaps) ?? []) as Overlap[],
       })),
     )
     return { partnershipId: lane.partnershipId, partnerName: lane.partnerName, rows, items }
