@@ -338,6 +338,6 @@ describe('claims over HTTP', () => {
     expect(res.status).toBe(302)
     const page = await h.request(`/claims/${claimId}`, { cookie: cookies['partner-retailer'] })
     const body = await page.text()
-    expect(body).toContain('Settled by Credit note, reference CN-1001')
+    expect(body).toContain('Settled (Credit note), reference CN-1001')
   })
 })

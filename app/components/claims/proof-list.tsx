@@ -70,7 +70,7 @@ export function AddProofForm({ reply }: { reply?: ClaimReplyData }) {
             required
             accept={proofAccept}
             aria-describedby="add-proof-hint"
-            className="mt-1 block text-sm"
+            className="mt-1 block text-sm text-slate-700 file:me-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
           />
           <p id="add-proof-hint" className="mt-1 text-xs text-slate-500">
             {t('file.proofHint', { maxMb: PROOF_MAX_MB, max: PROOFS_PER_UPLOAD })}
