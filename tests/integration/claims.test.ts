@@ -7,7 +7,7 @@ import { settleClaim } from '#app/features/claims/settle-claim.server.ts'
 import type { StoredProof } from '#app/features/claims/store-proof.server.ts'
 import { createFund } from '#app/features/funds/create-fund.server.ts'
 import { allocate, balanceOf } from '#app/features/funds/ledger.server.ts'
-import { createPromotion } from '#app/features/promotions/save-promotion.server.ts'
+import { createPromotion, updatePromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
   advancePromotion,
   approvePromotion,
@@ -162,6 +162,20 @@ describe('filing', () => {
       createPromotion(ctx, world.partnerships.ar.id, promotionPlan('Deadline default')),
     )
     expect(promotion.claimDeadline).toBe('2027-05-30')
+    // Moving the end moves the default deadline with it; a deadline set on the plan stays as set.
+    const moved = await asCaller(retailer, (ctx) =>
+      updatePromotion(ctx, promotion.id, { ...promotionPlan('Deadline default'), endsOn: '2027-04-30' }, 1),
+    )
+    expect(moved.claimDeadline).toBe('2027-06-29')
+    const explicit = await asCaller(retailer, (ctx) =>
+      updatePromotion(
+        ctx,
+        promotion.id,
+        { ...promotionPlan('Deadline default'), claimDeadline: '2027-09-30' },
+        2,
+      ),
+    )
+    expect(explicit.claimDeadline).toBe('2027-09-30')
   })
 
   test('only the partner side files, only on a funded promotion, and never on another org’s', async () => {
