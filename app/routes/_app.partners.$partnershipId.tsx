@@ -72,6 +72,9 @@ export default function PartnershipPage() {
                 {t('detail.files')}
               </button>
             </Form>
+            <Link to={`/promotions/calendar?partner=${partnership.id}`} className={buttonClass('secondary')}>
+              {t('calendar:partnerLink')}
+            </Link>
             {canQuote ? (
               <Link to={`/quotes/new?partnershipId=${partnership.id}`} className={buttonClass('secondary')}>
                 {t('detail.newQuote')}
