@@ -34,7 +34,8 @@ export async function prepareDatabase(): Promise<BenchDatabase> {
     label: `PostgreSQL (${url.host}/${name})`,
     env: { DATABASE_URL: url.toString(), DATABASE_APP_URL: '' },
     cleanup: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      // BENCH_KEEP=1 leaves the database behind to look into (psql, EXPLAIN); drop it by hand afterwards.
+      if (process.env.BENCH_KEEP !== '1') await admin.unsafe(`drop database if exists ${name} with (force)`)
       await admin.end()
     },
   }

@@ -1,5 +1,6 @@
 import os from 'node:os'
 import type { ChromiumPeak } from './pdf-chromium-memory.ts'
+import { fmt, table } from './table.ts'
 
 type Timing = {
   median: number
@@ -15,15 +16,7 @@ export type RendererResult = Timing & {
 export type ChromiumResult = Timing & { memory: ChromiumPeak }
 export type CaseResult = { name: string; pdfkit: RendererResult; chromium: ChromiumResult }
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
 const mb = (bytes: number) => fmt(bytes / 1024 / 1024, 1)
-
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)]
-}
 
 /** Prints the figures and whether the goals are met; figures, not pass/fail. */
 export function printPdfReport(results: CaseResult[]) {
@@ -80,7 +73,7 @@ export function printPdfReport(results: CaseResult[]) {
     `machine: ${os.cpus().length} CPUs, load average ${load} (the bench shares the machine with everything else)`,
     'median/p95: one document at a time; docs/s: 2 requests in flight (pdfkit: one Node process; Chromium: 2 warm pages)',
     '',
-    ...table(header, rows),
+    ...table(header, rows, 2),
     '',
     ...verdicts,
     '',

@@ -16,6 +16,7 @@ import { renderStatementPdf } from '#app/features/pdf/render-statement.server.ts
 import { ChromiumMemory } from './pdf-chromium-memory.ts'
 import { documentHtml, statementHtml } from './pdf-html.ts'
 import { type CaseResult, printPdfReport, type RendererResult } from './pdf-report.ts'
+import { latency } from './timing.ts'
 
 const seconds = Number(process.env.BENCH_PDF_SECONDS ?? 4)
 const statementRows = Number(process.env.BENCH_PDF_ROWS ?? 1800)
@@ -24,22 +25,6 @@ const log = (message: string) =>
   process.stderr.write(`[bench:pdf] ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s  ${message}\n`)
 
 type Render = () => Promise<Buffer>
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
-/** One at a time: ms per document. */
-async function latency(render: Render, runs: number) {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await render()
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return { median: percentile(times, 50), p95: percentile(times, 95), runs }
-}
 
 /** Two requests in flight at all times for the window (and at least `minDocs` documents): documents per second. */
 async function throughput(render: Render, minDocs: number) {
