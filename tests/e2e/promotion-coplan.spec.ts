@@ -62,3 +62,46 @@ test('the calendar shows a promotion as a link reachable by keyboard', async ({ 
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/start=\d{4}-\d{2}/)
 })
+
+test('without the live push, a clashing save is refused and shows theirs beside what was typed', async ({
+  page,
+  newPerson,
+  consoleErrors,
+}) => {
+  // The refused save answers 409 on purpose, and the partner's cut socket cannot connect.
+  consoleErrors.allow(/409 \(Conflict\)|socket\.io|ERR_FAILED|WebSocket/)
+  const name = `Autumn flyers ${unique()}`
+  await signIn(page, 'manager@acme.test')
+  await page.goto('/promotions/new')
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('Starts on').fill('2027-10-01')
+  await page.getByLabel('Ends on').fill('2027-10-31')
+  await page.getByRole('button', { name: 'Create draft' }).click()
+  await expect(page).toHaveURL(/\/promotions\/[0-9a-f-]{36}$/)
+  const url = new URL(page.url()).pathname
+
+  // The partner's browser gets no pushes (its socket is cut), so it only learns of the other save by saving.
+  const partner = await newPerson()
+  await partner.context().routeWebSocket(/socket\.io/, (ws) => ws.close())
+  await partner.route(/socket\.io/, (route) => route.abort())
+  await signIn(partner, 'admin@brightside.test')
+  await partner.goto(url)
+  await partner.getByLabel('Expected lift (%)').fill('40')
+  await partner.getByLabel('Name', { exact: true }).fill('Partner’s name')
+
+  await page.getByLabel('Name', { exact: true }).fill('Maker’s name')
+  await page.getByRole('button', { name: 'Save plan' }).click()
+  await expect(page).toHaveURL(/saved=1/)
+
+  await partner.getByRole('button', { name: 'Save plan' }).click()
+  await expect(partner.getByText('Someone else changed the same fields')).toBeVisible()
+  await expect(partner.getByText('changed this to “Maker’s name”')).toBeVisible()
+  await expect(partner.getByLabel('Name', { exact: true })).toHaveValue('Partner’s name')
+  await expect(partner.getByLabel('Expected lift (%)')).toHaveValue('40')
+  // Keeping their own name after seeing the other is a decision: the next save goes through.
+  await partner.getByRole('button', { name: 'Save plan' }).click()
+  await expect(partner).toHaveURL(/saved=1/)
+  await page.reload()
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Partner’s name')
+  await expect(page.getByLabel('Expected lift (%)')).toHaveValue('40')
+})
