@@ -7,7 +7,14 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import {
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+  useLocation,
+} from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProductPicker } from '#app/components/promotions/product-picker.tsx'
 import { PromotionProductList } from '#app/components/promotions/promotion-products.tsx'
@@ -37,6 +44,11 @@ import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.promotion.name ?? 'Promotion'} · Products and volumes · Tandem` },
 ]
+
+// A save answers 409 or 422 when some cells were not saved, and Remix skips reloading after an error status: the
+// cells that were saved, and the figures the refused ones collided with, must still be read back.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'save' || defaultShouldRevalidate
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
@@ -138,12 +150,13 @@ export default function PromotionVolumesPage() {
   useRecordChanges('promotion', p.id)
   const editable = view.rights.actuals ? 'actual' : view.rights.baseline ? 'baseline' : null
   const showActual = view.rights.actuals || ['approved', 'live', 'completed', 'settled'].includes(p.status)
+  const lastSave = useLastSave(actionData)
   const conflicts = Object.fromEntries(
-    (actionData?.conflicts ?? []).map((c) => [`${c.promotionProductId}.${c.weekStart}`, c]),
+    (lastSave?.conflicts ?? []).map((c) => [`${c.promotionProductId}.${c.weekStart}`, c]),
   )
-  const suggested = !actionData?.nonce && view.suggestion ? view.suggestion : null
+  const suggested = !lastSave && view.suggestion ? view.suggestion : null
   const initialEdits =
-    actionData?.pending ?? (suggested ? suggestionEdits(suggested.products, view.weeks, view.cells) : {})
+    lastSave?.pending ?? (suggested ? suggestionEdits(suggested.products, view.weeks, view.cells) : {})
   return (
     <>
       <PageHeader
@@ -154,7 +167,7 @@ export default function PromotionVolumesPage() {
       {actionData?.error ? (
         <Notice tone="error">{t(actionData.error, { ...actionData.values, current: undefined })}</Notice>
       ) : null}
-      {actionData?.nonce ? <SaveNotice result={actionData} /> : null}
+      {lastSave ? <SaveNotice result={lastSave} /> : null}
       {!actionData && view.done && ['add', 'remove', 'price'].includes(view.done) ? (
         <Notice tone="success">{t(`products.done.${view.done}`)}</Notice>
       ) : null}
@@ -214,7 +227,7 @@ export default function PromotionVolumesPage() {
           <p className="text-sm text-slate-600">{t('grid.noWeeks')}</p>
         ) : (
           <VolumeGrid
-            key={actionData?.nonce ?? (suggested ? 'suggested' : 'saved')}
+            key={suggested ? 'suggested' : 'grid'}
             action={here}
             weeks={view.weeks}
             products={view.products}
@@ -222,11 +235,29 @@ export default function PromotionVolumesPage() {
             editable={editable}
             showActual={showActual}
             initialEdits={initialEdits}
+            lastSave={lastSave}
             conflicts={conflicts}
-            invalid={actionData?.invalid ?? {}}
+            invalid={lastSave?.invalid ?? {}}
           />
         )}
       </section>
     </>
   )
+}
+
+type SaveData = ActionData & { nonce: string; pending: NonNullable<ActionData['pending']> }
+
+/**
+ * The last save's answer, kept until the person navigates elsewhere. Remix drops action data on any reload, and
+ * this page reloads whenever the other side saves (useRecordChanges): without this, a refused cell's figures and
+ * what was typed into it would vanish a moment after the refusal.
+ */
+function useLastSave(actionData: ActionData | undefined): SaveData | null {
+  const { key } = useLocation()
+  const fresh = actionData?.nonce && actionData.pending ? (actionData as SaveData) : null
+  const [state, setState] = useState({ key, save: fresh })
+  // Action data arrives while the old location is still current, and stays as the new one commits: follow it.
+  if (fresh && (state.save?.nonce !== fresh.nonce || state.key !== key)) setState({ key, save: fresh })
+  else if (!fresh && state.key !== key) setState({ key, save: null })
+  return fresh ?? (state.key === key ? state.save : null)
 }

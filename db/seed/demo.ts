@@ -9,6 +9,7 @@ import { seedDemoClaims } from './demo-claims.ts'
 import { seedDemoDocuments } from './demo-documents.ts'
 import { seedDemoNotifications } from './demo-notifications.ts'
 import { seedDemoProducts } from './demo-products.ts'
+import { seedDemoVolumes } from './demo-volumes.ts'
 import { createMember, createOrg, createPartnership } from './factories.ts'
 import { createAllocationRecord, createFundRecord } from './fund-factory.ts'
 
@@ -195,6 +196,12 @@ export async function seedDemo(tx: Tx) {
     allocation: brightsideAllocation,
     maya: people.get('manager@acme.test') as string,
     bella: people.get('admin@brightside.test') as string,
+  })
+  // Its products with a weekly baseline, and actual sell-through for the weeks it has run.
+  await seedDemoVolumes(tx, {
+    acme: ids.get('acme') as string,
+    brightside: partnershipOf.get('acme:brightside') as string,
+    name: 'Spring end-cap displays',
   })
   await seedDemoNotifications(tx, {
     acme: ids.get('acme') as string,

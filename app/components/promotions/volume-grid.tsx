@@ -33,6 +33,7 @@ export function VolumeGrid({
   editable,
   showActual,
   initialEdits,
+  lastSave,
   conflicts,
   invalid,
 }: {
@@ -43,11 +44,20 @@ export function VolumeGrid({
   editable: Line | null
   showActual: boolean
   initialEdits: Record<string, PendingEdit>
+  /** The answer to the last save: its cells that were not saved replace what is pending, once. */
+  lastSave: { nonce: string; pending: Record<string, PendingEdit> } | null
   conflicts: Record<string, GridConflict>
   invalid: Record<string, string>
 }) {
   const { t, i18n } = useTranslation('volumes')
   const [edits, setEdits] = useState(initialEdits)
+  // Applied while rendering, not in an effect, so the grid never shows a frame of stale edits. Reloads of the
+  // saved figures (pushes from others) leave the edits alone.
+  const [applied, setApplied] = useState(lastSave?.nonce ?? null)
+  if (lastSave && lastSave.nonce !== applied) {
+    setApplied(lastSave.nonce)
+    setEdits(lastSave.pending)
+  }
   const table = useRef<HTMLTableElement>(null)
   const keyAt = (row: number, column: number) => `${products[row]?.id}.${weeks[column]}`
   const saved = (key: string, line: Line) => {
@@ -96,9 +106,10 @@ export function VolumeGrid({
     }
     if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.shiftKey)) step(1, 0)
     else if (event.key === 'ArrowUp' || (event.key === 'Enter' && event.shiftKey)) step(-1, 0)
-    // Left and right move the caret inside a cell first, then to the neighbour (mirrored right to left).
-    else if (event.key === 'ArrowRight' && (atEnd || all)) step(0, rtl ? -1 : 1)
-    else if (event.key === 'ArrowLeft' && (atStart || all)) step(0, rtl ? 1 : -1)
+    // Left and right move the caret inside a cell first, then to the neighbour. Right to left, the columns run
+    // the other way and Left moves the caret forward in the text.
+    else if (event.key === 'ArrowRight' && (all || (rtl ? atStart : atEnd))) step(0, rtl ? -1 : 1)
+    else if (event.key === 'ArrowLeft' && (all || (rtl ? atEnd : atStart))) step(0, rtl ? 1 : -1)
   }
 
   function onPaste(event: ClipboardEvent<HTMLInputElement>) {
