@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { isPastedBlock, parsePastedBlock, placeBlock } from './grid-paste.ts'
+import { readGridForm, suggestionEdits, unsavedEdits } from './volume-grid-form.ts'
 import { promotionalPrice } from './volume-rights.ts'
 import { decodeVolumesCsv, parseUnits, readVolumesCsv, volumesToCsv } from './volumes-csv.ts'
 import { baselineWindow, isWeekStart, promotionWeeks, weekStartOf } from './weeks.ts'
@@ -178,5 +179,70 @@ describe('pasting a spreadsheet block', () => {
       { row: 2, column: 1, value: '7' },
       { row: 2, column: 2, value: '8' },
     ])
+  })
+})
+
+describe('the grid as a form', () => {
+  const p = '0b5c9f3e-8a8e-4b7a-9d55-0f3c1e2a4b6c'
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData()
+    for (const [k, v] of Object.entries(fields)) data.append(k, v)
+    return data
+  }
+
+  test('only cells whose text differs from what they were typed over are edits, with that version', () => {
+    const read = readGridForm(
+      form({
+        [`u.${p}.2027-03-01`]: '12',
+        [`b.${p}.2027-03-01`]: '3:10',
+        [`u.${p}.2027-03-08`]: '10',
+        [`b.${p}.2027-03-08`]: '2:10',
+        [`u.${p}.2027-03-15`]: '',
+        [`b.${p}.2027-03-15`]: '1:4',
+      }),
+      'baseline',
+    )
+    expect(read.cells).toEqual([
+      { promotionProductId: p, weekStart: '2027-03-01', value: 12, baseVersion: 3 },
+      // A baseline cleared plans no units.
+      { promotionProductId: p, weekStart: '2027-03-15', value: 0, baseVersion: 1 },
+    ])
+    expect(read.invalid).toEqual({})
+  })
+
+  test('a blank actual is "not known"; text that is not a whole number is kept as typed and marked', () => {
+    const read = readGridForm(
+      form({
+        [`u.${p}.2027-03-01`]: '',
+        [`b.${p}.2027-03-01`]: '1:7',
+        [`u.${p}.2027-03-08`]: '4.5',
+        [`b.${p}.2027-03-08`]: '0:',
+      }),
+      'actual',
+    )
+    expect(read.cells).toEqual([
+      { promotionProductId: p, weekStart: '2027-03-01', value: null, baseVersion: 1 },
+    ])
+    expect(read.invalid).toEqual({ [`${p}.2027-03-08`]: 'volumes:errors.units' })
+    // After a save, the refused cell keeps what was typed and is based on the other person's figure.
+    const kept = unsavedEdits(read, [
+      { promotionProductId: p, weekStart: '2027-03-01', mine: null, theirs: 9, version: 2, by: 'Maya' },
+    ])
+    expect(kept).toEqual({
+      [`${p}.2027-03-08`]: { value: '4.5', baseVersion: 0, baseValue: '' },
+      [`${p}.2027-03-01`]: { value: '', baseVersion: 2, baseValue: '9' },
+    })
+  })
+
+  test('a suggestion becomes edits of every week whose saved baseline differs', () => {
+    const edits = suggestionEdits(
+      [
+        { promotionProductId: p, weekly: 11 },
+        { promotionProductId: 'none', weekly: null },
+      ],
+      ['2027-03-01', '2027-03-08'],
+      { [`${p}.2027-03-08`]: { baseline: 11, version: 4 } },
+    )
+    expect(edits).toEqual({ [`${p}.2027-03-01`]: { value: '11', baseVersion: 0, baseValue: '' } })
   })
 })
