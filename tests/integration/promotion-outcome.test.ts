@@ -122,6 +122,8 @@ beforeAll(async () => {
         { weekStart: '2027-03-01', baseline: 100, actual: 130 },
         { weekStart: '2027-03-08', baseline: 100, actual: 118 },
         { weekStart: '2027-03-15', baseline: 100 },
+        // Kept from earlier dates, outside the weeks the promotion touches now: not a figure of this plan.
+        { weekStart: '2027-04-05', baseline: 100, actual: 1000 },
       ],
     })
     await createPromotionProductRecord(tx, {

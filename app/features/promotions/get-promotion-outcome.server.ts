@@ -5,7 +5,8 @@ import { findPromotion } from './find-promotion.server.ts'
 import { computeOutcome, type OutcomeProduct, type OutcomeVolume } from './outcome.ts'
 
 /**
- * A promotion's Outcome tab: its products with their weekly volumes (one query) and the money its claims (or the
+ * A promotion's Outcome tab: its products with their weekly volumes in the weeks its dates touch (cells kept from
+ * earlier dates are not figures of this plan, decision 0016), in one query, and the money its claims (or the
  * promotion itself) spent from the fund (one sum on the promotion's allocation, through the ledger's
  * (allocation_id, kind) index), turned into figures by the outcome module. Authorized by findPromotion; RLS scopes
  * every row to the caller's partnerships underneath.
@@ -25,6 +26,8 @@ export async function getPromotionOutcome(ctx: ServiceContext, id: string) {
     sql`select pp.id, pp.sku, pp.name, pp.unit_price, v.week_start::text as week_start, v.baseline_units, v.actual_units
         from promotion_products pp
         left join promotion_volumes v on v.promotion_product_id = pp.id
+          and v.week_start between date_trunc('week', ${promotion.startsOn}::date)::date
+                               and date_trunc('week', ${promotion.endsOn}::date)::date
         where pp.promotion_id = ${promotion.id}
         order by pp.position, pp.sku, v.week_start`,
   )

@@ -4,13 +4,15 @@ import { type SQL, sql } from 'drizzle-orm'
  * The program view as ONE set-based statement (no query per promotion or partner). Each step is a CTE computed once:
  *
  *   scoped    the caller's promotions in the filter (fund, period; a member_own's own);
- *   volumes   one pass over their weekly volumes: reported cells, baseline and actual of those, incremental revenue;
- *   spend     their fund spend: `spend` entries of the scoped allocations (an index seek on
- *             ledger_entries_allocation_idx (allocation_id, kind = 'spend')), attributed through the claim they
- *             came from, or to the promotion itself;
- *   figures   per promotion, and the exact ROI as a numeric for ranking (null when undefined: ranked last);
  *   alloc     the caller's allocations in the filter (fund; fund period overlapping the period);
- *   sums      one GROUP BY allocation_id over their ledger entries, by kind;
+ *   ledger    the ONE pass over ledger entries: those of these allocations (and of the scoped promotions'),
+ *             grouped by allocation and kind (ledger_entries_allocation_idx), spend entries also by their source;
+ *   volumes   one pass over the promotions' weekly volumes, in the weeks each promotion touches: reported cells,
+ *             their baseline and actual, incremental revenue;
+ *   spend     fund spend per promotion: the spend groups attributed through the claim they came from, or to the
+ *             promotion itself;
+ *   figures   per promotion, and the exact ROI as a numeric for ranking (null when undefined: ranked last);
+ *   sums      balances per allocation from the ledger groups;
  *   partners  per allocation: balances, utilisation, and the ROI of its promotions with actuals;
  * then a page of each list (promotions, partners, funds) as JSON, and each list's size, in one row.
  * The outcome module (outcome.ts) turns the sums into the displayed rates; SQL only ranks.
@@ -61,6 +63,24 @@ export function programViewQuery(q: ProgramQueryInput): SQL {
       join partnerships pa on pa.id = pr.partnership_id
       where ${and(promotionWhere)}
     ),
+    alloc as (
+      select a.id, a.fund_id, f.name as fund_name, f.currency, f.starts_on,
+             case when pa.host_org_id = ${q.orgId} then pa.partner_org_id else pa.host_org_id end as other_org_id
+      from fund_allocations a
+      join partnerships pa on pa.id = a.partnership_id
+      join funds f on f.id = a.fund_id
+      where ${and(allocationWhere)}
+    ),
+    ledger as (
+      select e.allocation_id, e.kind,
+             case when e.kind = 'spend' then e.source_type end as source_type,
+             case when e.kind = 'spend' then e.source_id end as source_id,
+             sum(e.amount) as amount
+      from ledger_entries e
+      where e.allocation_id in (select id from alloc
+                                union select allocation_id from scoped where allocation_id is not null)
+      group by e.allocation_id, e.kind, 3, 4
+    ),
     volumes as (
       select v.promotion_id,
              count(v.actual_units) as reported,
@@ -68,16 +88,16 @@ export function programViewQuery(q: ProgramQueryInput): SQL {
              coalesce(sum(v.actual_units), 0) as actual,
              coalesce(sum((v.actual_units - v.baseline_units)::bigint * pp.unit_price), 0) as incremental_revenue
       from promotion_volumes v
+      join scoped s on s.id = v.promotion_id
       join promotion_products pp on pp.id = v.promotion_product_id
-      where v.promotion_id in (select id from scoped)
+      where v.week_start between date_trunc('week', s.starts_on)::date and date_trunc('week', s.ends_on)::date
       group by v.promotion_id
     ),
     spend as (
-      select coalesce(c.promotion_id, e.source_id) as promotion_id, sum(e.amount) as fund_spend
-      from ledger_entries e
-      left join claims c on e.source_type = 'claim' and c.id = e.source_id
-      where e.kind = 'spend' and e.source_type in ('claim', 'promotion')
-        and e.allocation_id in (select allocation_id from scoped where allocation_id is not null)
+      select coalesce(c.promotion_id, l.source_id) as promotion_id, sum(l.amount) as fund_spend
+      from ledger l
+      left join claims c on l.source_type = 'claim' and c.id = l.source_id
+      where l.kind = 'spend' and l.source_type in ('claim', 'promotion')
       group by 1
     ),
     figures as (
@@ -94,23 +114,14 @@ export function programViewQuery(q: ProgramQueryInput): SQL {
                        then (f.incremental_revenue - f.total_spend)::numeric / f.total_spend end as roi
       from figures f
     ),
-    alloc as (
-      select a.id, a.fund_id, f.name as fund_name, f.currency, f.starts_on,
-             case when pa.host_org_id = ${q.orgId} then pa.partner_org_id else pa.host_org_id end as other_org_id
-      from fund_allocations a
-      join partnerships pa on pa.id = a.partnership_id
-      join funds f on f.id = a.fund_id
-      where ${and(allocationWhere)}
-    ),
     sums as (
-      select e.allocation_id,
-             coalesce(sum(e.amount) filter (where e.kind in ('allocate', 'adjust')), 0) as allocated,
-             coalesce(sum(e.amount) filter (where e.kind = 'commit'), 0) as commit_total,
-             coalesce(sum(e.amount) filter (where e.kind = 'release'), 0) as release_total,
-             coalesce(sum(e.amount) filter (where e.kind = 'spend'), 0) as spend_total
-      from ledger_entries e
-      where e.allocation_id in (select id from alloc)
-      group by e.allocation_id
+      select allocation_id,
+             coalesce(sum(amount) filter (where kind in ('allocate', 'adjust')), 0) as allocated,
+             coalesce(sum(amount) filter (where kind = 'commit'), 0) as commit_total,
+             coalesce(sum(amount) filter (where kind = 'release'), 0) as release_total,
+             coalesce(sum(amount) filter (where kind = 'spend'), 0) as spend_total
+      from ledger
+      group by allocation_id
     ),
     promo_by_alloc as (
       select allocation_id, count(*) as promotions, sum(incremental_revenue) as incremental_revenue,
