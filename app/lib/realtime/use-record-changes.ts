@@ -1,5 +1,5 @@
-import { useRevalidator } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import { onRecordChange } from './socket.client.ts'
 
 export type RecordType = 'promotion'
@@ -17,29 +17,50 @@ function isChange(payload: unknown): payload is { type: string; id: string; vers
  * pushes sent while disconnected are lost. Bursts (a save and a status change, several volume cells) are debounced
  * into one reload. `knownVersion` skips pushes for a version the page already shows (the caller's own save); leave
  * it out on pages whose data changes without the record's version moving (volumes, claims).
+ *
+ * The reload waits while a navigation or another reload is in flight (starting one would abort and restart it) and
+ * is dropped if the page has caught up meanwhile: a push often arrives before the redirect of the caller's own
+ * action, or during a reload that already read the change.
  */
 export function useRecordChanges(type: RecordType, id: string, knownVersion?: number) {
-  const { revalidate } = useRevalidator()
-  const latest = useRef({ revalidate, knownVersion })
-  latest.current = { revalidate, knownVersion }
+  const { revalidate, state } = useRevalidator()
+  const navigation = useNavigation()
+  const busy = state !== 'idle' || navigation.state !== 'idle'
+  // The newest version pushed and not yet loaded; null: reload whatever the page shows (reconnect, no version).
+  const pending = useRef<number | null | undefined>(undefined)
+  const [due, setDue] = useState(0)
+  const latest = useRef(knownVersion)
+  latest.current = knownVersion
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const schedule = () => {
+    const want = (version: number | null) => {
+      const p = pending.current
+      pending.current =
+        p === undefined ? version : p === null || version === null ? null : Math.max(p, version)
       clearTimeout(timer)
-      timer = setTimeout(() => latest.current.revalidate(), DEBOUNCE_MS)
+      timer = setTimeout(() => setDue((n) => n + 1), DEBOUNCE_MS)
     }
     const stop = onRecordChange({
       onChange: (payload) => {
         if (!isChange(payload) || payload.type !== type || payload.id !== id) return
-        const known = latest.current.knownVersion
-        if (known !== undefined && typeof payload.version === 'number' && payload.version <= known) return
-        schedule()
+        const version = typeof payload.version === 'number' ? payload.version : null
+        const known = latest.current
+        if (known !== undefined && version !== null && version <= known) return
+        want(version)
       },
-      onResync: schedule,
+      onResync: () => want(null),
     })
     return () => {
       clearTimeout(timer)
+      pending.current = undefined
       stop()
     }
   }, [type, id])
+  useEffect(() => {
+    const p = pending.current
+    if (due === 0 || busy || p === undefined) return
+    pending.current = undefined
+    if (p !== null && knownVersion !== undefined && p <= knownVersion) return
+    revalidate()
+  }, [due, busy, knownVersion, revalidate])
 }
