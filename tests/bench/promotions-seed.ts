@@ -114,11 +114,11 @@ export async function seedPromotions(
   const [{ rolsuper: superuser }] = await asSystem((tx) =>
     rowsOf<{ rolsuper: boolean }>(tx, sql`select rolsuper from pg_roles where rolname = current_user`),
   )
-  const run = async (label: string, query: SQL) => {
+  const run = async (label: string, query: SQL | SQL[]) => {
     const t = performance.now()
     await asSystem(async (tx) => {
       if (superuser) await tx.execute(sql`set local session_replication_role = replica`)
-      await tx.execute(query)
+      for (const statement of Array.isArray(query) ? query : [query]) await tx.execute(statement)
     })
     log(`  ${label}: ${((performance.now() - t) / 1000).toFixed(1)} s`)
   }
@@ -219,8 +219,18 @@ export async function seedPromotions(
   // through its first claim when it has claims (statuses 4–8 of STATUSES: completed, settled).
   const total = A * C * CYCLE.length
   const pattern = sql.raw(CYCLE.map(([kind, units], step) => `(${step}, '${kind}', ${units})`).join(', '))
-  await run(
-    `${total.toLocaleString('en')} ledger entries`,
+  // The ledger's indexes are built after the bulk insert (as the migrations define them): filling a random-uuid
+  // primary key and two other indexes row by row costs most of the seeding time.
+  const indexes = await asSystem((tx) =>
+    rowsOf<{ name: string; def: string }>(
+      tx,
+      sql`select indexname as name, indexdef as def from pg_indexes
+          where tablename = 'ledger_entries' and indexname <> 'ledger_entries_pkey'`,
+    ),
+  )
+  await run(`${total.toLocaleString('en')} ledger entries, then their indexes`, [
+    sql`alter table ledger_entries drop constraint ledger_entries_pkey`,
+    ...indexes.map((i) => sql.raw(`drop index ${i.name}`)),
     sql`insert into ledger_entries (fund_id, allocation_id, org_id, partnership_id, kind, amount, reason, source_type,
                                     source_id, created_by_id, created_at)
         select ${ref('fund', sql`a.n / ${P}`)}, ${ref('alloc', 'a.n')}, ${h}, ${ref('ps', sql`a.n % ${P}`)}, pt.kind,
@@ -235,7 +245,9 @@ export async function seedPromotions(
         join (values ${pattern}) pt(step, kind, units) on pt.step = (g / ${A}) % ${CYCLE.length},
         lateral (select a.n + ${A} * ((g / ${A * CYCLE.length}) % a.promos) as k) pk,
         lateral (select ${ref('promo', 'pk.k')} as promo, pk.k % 10 between 4 and 8 as claimed) pr`,
-  )
+    sql`alter table ledger_entries add constraint ledger_entries_pkey primary key (id)`,
+    ...indexes.map((i) => sql.raw(i.def)),
+  ])
   await run(
     'fund budgets (fund-level adjust entries)',
     sql`insert into ledger_entries (fund_id, org_id, kind, amount, reason, created_by_id, created_at)
