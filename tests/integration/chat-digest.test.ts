@@ -55,7 +55,9 @@ async function setPreference(userId: string, chatDigest: 'immediately' | 'hourly
 /** Lets the SMTP receiver take in anything still on its way. */
 const settle = () => new Promise((r) => setTimeout(r, 300))
 
-describe('chat digests', () => {
+// A sweep covers every person in the shared test database (every test file's world), so it takes longer than one
+// request.
+describe('chat digests', { timeout: 120_000 }, () => {
   test('an unread message produces one digest with a link; a read one produces none; the author gets none', async () => {
     const manager = world.a.members.manager
     const owner = world.a.members.owner

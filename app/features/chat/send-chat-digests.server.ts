@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { eachLimited } from '#app/lib/each-limited.ts'
 import { rowsOf } from '#db/rows.ts'
 import type { DigestInterval } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
@@ -46,6 +47,9 @@ const everyOf = (column: SQL) =>
  * preference), listing only messages by others that they have neither read nor been sent before. Each (channel,
  * person) is claimed in one conditional upsert of their read row, so two sweeps at once send one email.
  */
+/** Digests claimed and sent at once; each claim is its own transaction, so order between people does not matter. */
+const SENDS_IN_FLIGHT = 4
+
 export async function sendChatDigests(options: { origin: string; now?: Date }) {
   const now = options.now ?? new Date()
   const candidates = await asSystem((tx) =>
@@ -82,17 +86,17 @@ export async function sendChatDigests(options: { origin: string; now?: Date }) {
     ),
   )
   let sent = 0
-  for (const c of candidates) {
+  await eachLimited(candidates, SENDS_IN_FLIGHT, async (c) => {
     // A record's thread follows the record: check with the person's own rights, as their page would.
     if (c.kind === 'record') {
       const visible = await runAsMember({ orgId: c.member_org_id, userId: c.user_id }, async (ctx) => {
         await findChannel(ctx, c.channel_id)
         return true
       }).catch(() => ({ ok: false as const }))
-      if (!visible.ok) continue
+      if (!visible.ok) return
     }
     if (await claimAndSend(c, options.origin, now)) sent++
-  }
+  })
   return { candidates: candidates.length, sent }
 }
 

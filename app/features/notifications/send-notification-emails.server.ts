@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { eachLimited } from '#app/lib/each-limited.ts'
 import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
 import type { Tx } from '#db/client.ts'
 import { rowsOf } from '#db/rows.ts'
@@ -44,6 +45,9 @@ type Claimed = {
  * for what they have read, none for "never". Each person is claimed under a lock on their user row and their
  * pending rows are marked emailed by one conditional UPDATE … RETURNING, so two sweeps at once send one email.
  */
+/** People emailed at once; each is claimed in its own transaction. */
+const SENDS_IN_FLIGHT = 4
+
 export async function sendNotificationEmails(options: { origin: string; now?: Date }) {
   const now = (options.now ?? new Date()).toISOString()
   const candidates = await asSystem((tx) =>
@@ -60,9 +64,9 @@ export async function sendNotificationEmails(options: { origin: string; now?: Da
     ),
   )
   let sent = 0
-  for (const c of candidates) {
+  await eachLimited(candidates, SENDS_IN_FLIGHT, async (c) => {
     const claimed = await asSystem((tx) => claim(tx, c, now))
-    if (!claimed) continue
+    if (!claimed) return
     try {
       await send(c, claimed, options.origin)
       sent++
@@ -74,7 +78,7 @@ export async function sendNotificationEmails(options: { origin: string; now?: Da
       )
       throw error
     }
-  }
+  })
   return { candidates: candidates.length, sent }
 }
 
