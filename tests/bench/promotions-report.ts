@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { HOT, type Throughput, WORKERS } from './promotions-commits.ts'
+import { COUNT_CAP } from './promotions-proposals.ts'
 import type { PromotionsWorld } from './promotions-seed.ts'
 import type { ViewTimings } from './promotions-views.ts'
 import { fmt, table } from './table.ts'
@@ -49,11 +50,21 @@ export function printPromotionsReport(r: PromotionsResults) {
     row('  1. service as a manager (RLS), as shipped', v.service, v.raw.median),
     row(`  2. raw SQL, owner, covering indexes: ${v.rawSql}`, v.raw, v.raw.median),
     row('  3. service, proposed indexes', v.proposed, v.raw.median),
+    ...(v.rewritten
+      ? [
+          row(
+            `  4. proposed rewrite (count capped at ${n(COUNT_CAP)}), proposed indexes`,
+            v.rewritten,
+            v.raw.median,
+          ),
+        ]
+      : []),
   ])
   const goals = r.views.map(
     (v) =>
       `${v.name.split(' (')[0]}:  as shipped ${verdict(v.service.median, v.raw.median)}   ` +
-      `proposed indexes ${verdict(v.proposed.median, v.raw.median)}`,
+      `proposed indexes ${verdict(v.proposed.median, v.raw.median)}` +
+      (v.rewritten ? `   proposed rewrite ${verdict(v.rewritten.median, v.raw.median)}` : ''),
   )
   const { shipped, proposed, locked, bare } = r.commits
   const commitRows = [shipped, proposed, locked, bare].map((t) => [

@@ -4,7 +4,8 @@
  *   1. as shipped: the fund overview, fund list and program ROI view through their services (a manager, RLS), and
  *      commitFunds under 8 concurrent approvers beside the same commitments as bare inserts;
  *   2. raw SQL (owner, no RLS) with covering indexes: the same aggregates, and the same lock-and-check;
- *   3. the proposed indexes (bench database only): the services and commitFunds again.
+ *   3. the proposed indexes (bench database only): the services and commitFunds again, and the bench's proposed
+ *      rewrite of the fund overview's queries (promotions-proposals.ts).
  * Env: DATABASE_URL (PostgreSQL, its own database, dropped afterwards; else PGlite at a smaller default scale),
  * BENCH_SCALE (default 1, PGlite 0.1), BENCH_ITERATIONS (30), BENCH_COMMIT_SECONDS (10), BENCH_EXPLAIN=1 (the
  * services' query plans to stderr), BENCH_KEEP=1 (keep the database to look into it).
@@ -78,6 +79,9 @@ async function main() {
       await views.runStatements(raw, views.PROPOSED_INDEXES)
       if (explain) await explainViews(world, cases, 'proposed indexes')
       const proposed = await views.timeServices(world, cases, log)
+      const { checkProposedFundOverview } = await import('./promotions-proposals.ts')
+      await checkProposedFundOverview(views.managerOf(world), world.fundIds[0])
+      const rewritten = await views.timeRewritten(world, cases, log)
       log(`  commitFunds: ${commits.WORKERS} workers`)
       const commitProposed = await commits.commitThroughService(
         world,
@@ -97,6 +101,7 @@ async function main() {
           service: shipped[k],
           raw: rawTimes[k],
           proposed: proposed[k],
+          rewritten: rewritten[k],
         })),
         proposedIndexes: views.PROPOSED_INDEXES,
         commits: {
