@@ -26,8 +26,8 @@ export async function getPromotionOutcome(ctx: ServiceContext, id: string) {
     sql`select pp.id, pp.sku, pp.name, pp.unit_price, v.week_start::text as week_start, v.baseline_units, v.actual_units
         from promotion_products pp
         left join promotion_volumes v on v.promotion_product_id = pp.id
-          and v.week_start between date_trunc('week', ${promotion.startsOn}::date)::date
-                               and date_trunc('week', ${promotion.endsOn}::date)::date
+          and v.week_start between date_trunc('week', ${promotion.startsOn}::timestamp)::date
+                               and date_trunc('week', ${promotion.endsOn}::timestamp)::date
         where pp.promotion_id = ${promotion.id}
         order by pp.position, pp.sku, v.week_start`,
   )
