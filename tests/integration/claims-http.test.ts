@@ -2,8 +2,6 @@ import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createFund } from '#app/features/funds/create-fund.server.ts'
-import { allocate } from '#app/features/funds/ledger.server.ts'
 import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
 import { createPromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
@@ -15,9 +13,10 @@ import { jobHandlers } from '#app/jobs.server.ts'
 import { drainJobs } from '#app/lib/jobs/runner.server.ts'
 import { claimProofs, claims } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
+import { fundPartnership } from './funded-partnership.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
 import { promotionPlan } from './promotion-plan.ts'
-import { asCaller, type Caller } from './service-context.ts'
+import { asCaller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type Identity, type World } from './world.ts'
 
 // Claims over HTTP against the built server: the retailer files a claim with a real PDF as proof in a multipart
@@ -35,36 +34,12 @@ beforeAll(async () => {
   for (const who of ['manager', 'viewer', 'partner-retailer', 'customer-portal'] as const) {
     cookies[who] = await signInAs(world.who[who].userId, world.who[who].orgId)
   }
-  const manager: Caller = {
-    orgId: world.a.org.id,
-    userId: world.a.members.manager.id,
-    orgKind: 'manufacturer',
-    role: 'manager',
-  }
-  const retailer: Caller = {
-    orgId: world.r.org.id,
-    userId: world.r.owner.id,
-    orgKind: 'retailer',
-    role: 'owner',
-  }
-  const fund = await asCaller(manager, (ctx) =>
-    createFund(ctx, {
-      name: `Claims HTTP ${world.marker}`,
-      program: 'coop',
-      currency: world.a.org.defaultCurrency,
-      startsOn: '2027-01-01',
-      endsOn: '2027-12-31',
-      budget: '10000.00',
-    }),
-  )
-  const { allocation } = await asCaller(manager, (ctx) =>
-    allocate(ctx, {
-      fundId: fund.id,
-      partnershipId: world.partnerships.ar.id,
-      amount: 5_000_00,
-      reason: 'Q1',
-    }),
-  )
+  const manager = hostCaller(world, 'manager')
+  const retailer = retailerCaller(world)
+  const { allocation } = await fundPartnership(world, {
+    name: `Claims HTTP ${world.marker}`,
+    endsOn: '2027-12-31',
+  })
   const draft = await asCaller(retailer, (ctx) =>
     createPromotion(ctx, world.partnerships.ar.id, promotionPlan('Spring end-caps')),
   )

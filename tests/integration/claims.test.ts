@@ -5,8 +5,7 @@ import { fileClaim } from '#app/features/claims/file-claim.server.ts'
 import { promotionFunds } from '#app/features/claims/promotion-funds.server.ts'
 import { settleClaim } from '#app/features/claims/settle-claim.server.ts'
 import type { StoredProof } from '#app/features/claims/store-proof.server.ts'
-import { createFund } from '#app/features/funds/create-fund.server.ts'
-import { allocate, balanceOf } from '#app/features/funds/ledger.server.ts'
+import { balanceOf } from '#app/features/funds/ledger.server.ts'
 import { createPromotion, updatePromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
   advancePromotion,
@@ -26,8 +25,9 @@ import {
   promotions,
 } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
+import { fundPartnership } from './funded-partnership.ts'
 import { promotionPlan } from './promotion-plan.ts'
-import { asCaller, type Caller } from './service-context.ts'
+import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // Claims against real PostgreSQL: the partner files (once per idempotency key, even racing, until the deadline),
@@ -42,31 +42,15 @@ let n = 0
 
 beforeAll(async () => {
   world = await createWorld()
-  manager = {
-    orgId: world.a.org.id,
-    userId: world.a.members.manager.id,
-    orgKind: 'manufacturer',
-    role: 'manager',
-  }
-  retailer = { orgId: world.r.org.id, userId: world.r.owner.id, orgKind: 'retailer', role: 'owner' }
-  const fund = await asCaller(manager, (ctx) =>
-    createFund(ctx, {
-      name: `Claims fund ${world.marker}`,
-      program: 'coop',
-      currency: world.a.org.defaultCurrency,
-      startsOn: '2027-01-01',
-      endsOn: '2027-12-31',
-      budget: '100000.00',
-    }),
-  )
-  const { allocation } = await asCaller(manager, (ctx) =>
-    allocate(ctx, {
-      fundId: fund.id,
-      partnershipId: world.partnerships.ar.id,
-      amount: 50_000_00,
-      reason: 'Claims',
-    }),
-  )
+  manager = hostCaller(world, 'manager')
+  retailer = retailerCaller(world)
+  const { allocation } = await fundPartnership(world, {
+    name: `Claims fund ${world.marker}`,
+    endsOn: '2027-12-31',
+    budget: '100000.00',
+    amount: 50_000_00,
+    reason: 'Claims',
+  })
   allocationId = allocation.id
 })
 

@@ -14,7 +14,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { rowsOf } from '#db/rows.ts'
 import { ledgerEntries } from '#db/schema/index.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
-import { asCaller, type Caller } from './service-context.ts'
+import { asCaller, type Caller, hostCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // The fund ledger against real PostgreSQL: money moves only by entries, checked under row locks, so concurrent
@@ -26,12 +26,7 @@ let n = 0
 
 beforeAll(async () => {
   world = await createWorld()
-  manager = {
-    orgId: world.a.org.id,
-    userId: world.a.members.manager.id,
-    orgKind: 'manufacturer',
-    role: 'manager',
-  }
+  manager = hostCaller(world, 'manager')
 })
 
 const as = <T>(fn: Parameters<typeof asCaller<T>>[1]) => asCaller(manager, fn)

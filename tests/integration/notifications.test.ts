@@ -1,15 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createFund } from '#app/features/funds/create-fund.server.ts'
-import { allocate } from '#app/features/funds/ledger.server.ts'
 import { notifyPartnership } from '#app/features/notifications/notify.server.ts'
 import { sendNotificationEmails } from '#app/features/notifications/send-notification-emails.server.ts'
-import { type DigestInterval, fundAllocations, notifications, users } from '#db/schema/index.ts'
+import { type DigestInterval, notifications, users } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { resetConfig } from '#server/config.ts'
+import { fundPartnership } from './funded-partnership.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
 import { promotionPlan } from './promotion-plan.ts'
-import { asCaller, type Caller } from './service-context.ts'
+import { asCaller, hostCaller } from './service-context.ts'
 import { type SmtpHelper, startSmtpServer } from './smtp.ts'
 import { createWorld, type World } from './world.ts'
 
@@ -40,13 +39,6 @@ afterAll(async () => {
   await smtp?.close()
 })
 
-const hostCaller = (w: World, role: 'manager' | 'member'): Caller => ({
-  orgId: w.a.org.id,
-  userId: w.a.members[role].id,
-  orgKind: 'manufacturer',
-  role,
-})
-
 function notificationsOf(sourceId: string, kind: string) {
   return asSystem((tx) =>
     tx
@@ -54,28 +46,6 @@ function notificationsOf(sourceId: string, kind: string) {
       .from(notifications)
       .where(and(eq(notifications.sourceId, sourceId), eq(notifications.kind, kind))),
   )
-}
-
-/** Funds the A–R partnership, so a promotion on it can be submitted. */
-async function fundPartnership(w: World) {
-  const manager = hostCaller(w, 'manager')
-  const fund = await asCaller(manager, (ctx) =>
-    createFund(ctx, {
-      name: `Notify ${w.marker}`,
-      program: 'coop',
-      currency: w.a.org.defaultCurrency,
-      startsOn: '2027-01-01',
-      endsOn: '2027-06-30',
-      budget: '10000.00',
-    }),
-  )
-  await asCaller(manager, (ctx) =>
-    allocate(ctx, { fundId: fund.id, partnershipId: w.partnerships.ar.id, amount: 5_000_00, reason: 'Q1' }),
-  )
-  const [allocation] = await asSystem((tx) =>
-    tx.select().from(fundAllocations).where(eq(fundAllocations.fundId, fund.id)),
-  )
-  return allocation.id
 }
 
 describe('in the app', () => {
@@ -89,7 +59,7 @@ describe('in the app', () => {
       retailer: await signInAs(world.r.owner.id, world.r.org.id),
       foreign: await signInAs(world.foreign.zOwner.id, world.foreign.z.id),
     }
-    const allocationId = await fundPartnership(world)
+    const { allocation } = await fundPartnership(world, { name: `Notify ${world.marker}` })
     const created = await h.request('/promotions/new', {
       cookie: cookies.retailer,
       form: { ...promotionPlan('Autumn end-caps'), intent: 'save', partnershipId: world.partnerships.ar.id },
@@ -99,7 +69,7 @@ describe('in the app', () => {
     promotionId = url.split('/').at(-1) as string
     const submitted = await h.request(url, {
       cookie: cookies.retailer,
-      form: { intent: 'submit', allocationId, amount: '1000.00' },
+      form: { intent: 'submit', allocationId: allocation.id, amount: '1000.00' },
     })
     expect(locationOf(submitted)).toBe(`${url}?done=submitted`)
   })

@@ -5,7 +5,7 @@ import { promotions } from '#db/schema/index.ts'
 import { createPromotionProductRecord } from '#db/seed/promotion-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, signInAs, startHarness } from './harness.ts'
-import { asCaller, type Caller } from './service-context.ts'
+import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // The promotion calendar against real PostgreSQL: which promotions a month shows (including those running over its
@@ -46,19 +46,9 @@ const fixtures: Fixture[] = [
 
 beforeAll(async () => {
   world = await createWorld()
-  manager = {
-    orgId: world.a.org.id,
-    userId: world.a.members.manager.id,
-    orgKind: 'manufacturer',
-    role: 'manager',
-  }
-  memberOwn = {
-    orgId: world.a.org.id,
-    userId: world.a.members.member_own.id,
-    orgKind: 'manufacturer',
-    role: 'member_own',
-  }
-  retailer = { orgId: world.r.org.id, userId: world.r.owner.id, orgKind: 'retailer', role: 'owner' }
+  manager = hostCaller(world, 'manager')
+  memberOwn = hostCaller(world, 'member_own')
+  retailer = retailerCaller(world)
   await asSystem(async (tx) => {
     for (const f of fixtures) {
       const partnership = world.partnerships[f.on ?? 'ar']

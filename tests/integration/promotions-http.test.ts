@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createFund } from '#app/features/funds/create-fund.server.ts'
-import { allocate } from '#app/features/funds/ledger.server.ts'
+import { fundPartnership } from './funded-partnership.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
 import { promotionPlan } from './promotion-plan.ts'
-import { asCaller } from './service-context.ts'
 import { createWorld, type Identity, type World } from './world.ts'
 
 // Promotion pages over HTTP against the built server: a retailer drafts, the manufacturer edits, the retailer's
@@ -20,30 +18,7 @@ beforeAll(async () => {
   for (const who of ['manager', 'viewer', 'partner-retailer', 'customer-portal'] as const) {
     cookies[who] = await signInAs(world.who[who].userId, world.who[who].orgId)
   }
-  const manager = {
-    orgId: world.a.org.id,
-    userId: world.a.members.manager.id,
-    orgKind: 'manufacturer' as const,
-    role: 'manager' as const,
-  }
-  const fund = await asCaller(manager, (ctx) =>
-    createFund(ctx, {
-      name: `Promo ${world.marker}`,
-      program: 'coop',
-      currency: world.a.org.defaultCurrency,
-      startsOn: '2027-01-01',
-      endsOn: '2027-06-30',
-      budget: '10000.00',
-    }),
-  )
-  await asCaller(manager, (ctx) =>
-    allocate(ctx, {
-      fundId: fund.id,
-      partnershipId: world.partnerships.ar.id,
-      amount: 5_000_00,
-      reason: 'Q1',
-    }),
-  )
+  await fundPartnership(world, { name: `Promo ${world.marker}` })
 })
 
 afterAll(async () => {

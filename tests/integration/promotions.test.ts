@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createFund } from '#app/features/funds/create-fund.server.ts'
-import { allocate, balanceOf } from '#app/features/funds/ledger.server.ts'
+import { balanceOf } from '#app/features/funds/ledger.server.ts'
 import { createPromotion, updatePromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
   advancePromotion,
@@ -11,8 +10,9 @@ import {
   submitPromotion,
 } from '#app/features/promotions/transitions.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { fundPartnership } from './funded-partnership.ts'
 import { promotionPlan } from './promotion-plan.ts'
-import { asCaller, type Caller } from './service-context.ts'
+import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // Promotions against real PostgreSQL: both sides draft, stale saves are refused with the other's values, the
@@ -29,31 +29,13 @@ const plan = promotionPlan
 
 beforeAll(async () => {
   world = await createWorld()
-  manager = {
-    orgId: world.a.org.id,
-    userId: world.a.members.manager.id,
-    orgKind: 'manufacturer',
-    role: 'manager',
-  }
-  retailer = { orgId: world.r.org.id, userId: world.r.owner.id, orgKind: 'retailer', role: 'owner' }
-  const fund = await asCaller(manager, (ctx) =>
-    createFund(ctx, {
-      name: `Promo fund ${world.marker}`,
-      program: 'coop',
-      currency: world.a.org.defaultCurrency,
-      startsOn: '2027-01-01',
-      endsOn: '2027-06-30',
-      budget: '100000.00',
-    }),
-  )
-  const { allocation } = await asCaller(manager, (ctx) =>
-    allocate(ctx, {
-      fundId: fund.id,
-      partnershipId: world.partnerships.ar.id,
-      amount: 3_000_00,
-      reason: 'Q1',
-    }),
-  )
+  manager = hostCaller(world, 'manager')
+  retailer = retailerCaller(world)
+  const { allocation } = await fundPartnership(world, {
+    name: `Promo fund ${world.marker}`,
+    budget: '100000.00',
+    amount: 3_000_00,
+  })
   allocationId = allocation.id
 })
 

@@ -2,6 +2,7 @@ import { recordAudit } from '#app/features/audit/record-audit.server.ts'
 import type { ServiceContext } from '#app/features/service-context.server.ts'
 import type { OrgKind, Role } from '#db/schema/index.ts'
 import { withTenant } from '#db/tenant.ts'
+import type { World } from './world.ts'
 
 export type Caller = { orgId: string; userId: string; orgKind: OrgKind; role: Role }
 
@@ -15,4 +16,14 @@ export function asCaller<T>(caller: Caller, fn: (ctx: ServiceContext) => Promise
         recordAudit(tx, { orgId: caller.orgId, userId: caller.userId, ip: null, requestId: null }, event),
     }),
   )
+}
+
+/** A member of the world's manufacturer (org A), in the given role. */
+export function hostCaller(world: World, role: Role): Caller {
+  return { orgId: world.a.org.id, userId: world.a.members[role].id, orgKind: 'manufacturer', role }
+}
+
+/** The owner of the world's retailer (org R), A's partner. */
+export function retailerCaller(world: World): Caller {
+  return { orgId: world.r.org.id, userId: world.r.owner.id, orgKind: 'retailer', role: 'owner' }
 }
