@@ -11,3 +11,15 @@ export function readPage(url: URL, pageSize = DEFAULT_PAGE_SIZE): PageRequest {
 export function pageCount(total: number, pageSize: number) {
   return Math.max(1, Math.ceil(total / pageSize))
 }
+
+/** A list page's query: search text (trimmed, at most 100 characters), a status filter from `statuses`, the page. */
+export function readListQuery<S extends string>(
+  url: URL,
+  statuses: readonly S[],
+  pageSize = DEFAULT_PAGE_SIZE,
+) {
+  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const raw = url.searchParams.get('status')
+  const status = statuses.includes(raw as S) ? (raw as S) : undefined
+  return { q, status, page: readPage(url, pageSize) }
+}

@@ -10,18 +10,14 @@ import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listClaims } from '#app/features/claims/list-claims.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { readPage } from '#app/lib/pagination.ts'
-import { type ClaimStatus, claimStatuses } from '#db/schema/claims.ts'
+import { readListQuery } from '#app/lib/pagination.ts'
+import { claimStatuses } from '#db/schema/claims.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Claims · Tandem' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
-  const url = new URL(request.url)
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
-  const raw = url.searchParams.get('status')
-  const status = claimStatuses.includes(raw as ClaimStatus) ? (raw as ClaimStatus) : undefined
-  const page = readPage(url)
+  const { q, status, page } = readListQuery(new URL(request.url), claimStatuses)
   const result = await runService(auth, context, (ctx) => listClaims(ctx, { q, status, page }))
   return {
     ...result,

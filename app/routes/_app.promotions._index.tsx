@@ -10,18 +10,14 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listPromotions } from '#app/features/promotions/list-promotions.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { formatMoney } from '#app/lib/money.ts'
-import { readPage } from '#app/lib/pagination.ts'
-import { type PromotionStatus, promotionStatuses } from '#db/schema/promotions.ts'
+import { readListQuery } from '#app/lib/pagination.ts'
+import { promotionStatuses } from '#db/schema/promotions.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Promotions · Tandem' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
-  const url = new URL(request.url)
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
-  const raw = url.searchParams.get('status')
-  const status = promotionStatuses.includes(raw as PromotionStatus) ? (raw as PromotionStatus) : undefined
-  const page = readPage(url)
+  const { q, status, page } = readListQuery(new URL(request.url), promotionStatuses)
   const result = await runService(auth, context, (ctx) => listPromotions(ctx, { q, status, page }))
   return {
     ...result,
