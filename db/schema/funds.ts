@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  check,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { partnerships } from './partnerships.ts'
@@ -83,7 +94,41 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     index('ledger_entries_allocation_idx').on(t.allocationId, t.kind),
-    index('ledger_entries_fund_idx').on(t.fundId, t.kind),
+    // The fund page's history, newest first; sums read ledger_totals instead.
+    index('ledger_entries_fund_time_idx').on(t.fundId, t.createdAt.desc().nullsFirst(), t.id),
     check('ledger_entries_amount', sql`${t.amount} <> 0`),
+  ],
+)
+
+/**
+ * The ledger summed per (allocation, kind, source, fund), so balances read a few rows instead of every entry.
+ * Derived, never written by the app: an AFTER INSERT statement trigger on ledger_entries adds each statement's
+ * entries (migration 0016; decision 0015). org_id and partnership_id are the entries' own, for the same RLS.
+ * `id` is only a replica identity: the key has nullable columns.
+ */
+export const ledgerTotals = pgTable(
+  'ledger_totals',
+  {
+    id: id(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id, { onDelete: 'cascade' }),
+    allocationId: uuid('allocation_id').references(() => fundAllocations.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ledgerKinds }).notNull(),
+    sourceType: text('source_type'),
+    sourceId: uuid('source_id'),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** How many entries the sum holds (the fund page's entry count). */
+    entries: bigint('entries', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('ledger_totals_key')
+      .on(t.allocationId, t.kind, t.sourceType, t.sourceId, t.fundId)
+      .nullsNotDistinct(),
+    index('ledger_totals_fund_idx').on(t.fundId, t.kind),
   ],
 )
