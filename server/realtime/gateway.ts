@@ -19,8 +19,8 @@ type Presence = 'online' | 'away'
 type SocketData = { identity: SocketIdentity; presence: Presence; typingAt: Map<string, number> }
 type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>
 
-const ChannelId = z.string().uuid()
-const ChannelRef = z.object({ channelId: ChannelId })
+const Uuid = z.string().uuid()
+const ChannelRef = z.object({ channelId: Uuid })
 const PresenceSet = z.object({ state: z.enum(['online', 'away']) })
 
 const TYPING_EVERY_MS = 1500
@@ -103,7 +103,7 @@ export function attachRealtime(server: http.Server, options: Options) {
       'channel:join',
       guard(async (channelId: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {}
-        const parsed = ChannelId.safeParse(channelId)
+        const parsed = Uuid.safeParse(channelId)
         if (!parsed.success || !(await access.canJoinChannel(identity, parsed.data))) {
           return reply({ ok: false, error: 'not_found' })
         }
@@ -116,8 +116,30 @@ export function attachRealtime(server: http.Server, options: Options) {
     raw.on(
       'channel:leave',
       guard(async (channelId: unknown) => {
-        const parsed = ChannelId.safeParse(channelId)
+        const parsed = Uuid.safeParse(channelId)
         if (parsed.success) await raw.leave(rooms.channel(parsed.data))
+      }),
+    )
+
+    // A co-forecast grid's viewers: figures saved by others are pushed to the plan's room.
+    raw.on(
+      'forecast:join',
+      guard(async (forecastId: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {}
+        const parsed = Uuid.safeParse(forecastId)
+        if (!parsed.success || !(await access.canJoinForecast(identity, parsed.data))) {
+          return reply({ ok: false, error: 'not_found' })
+        }
+        await raw.join(rooms.forecast(parsed.data))
+        reply({ ok: true })
+      }),
+    )
+
+    raw.on(
+      'forecast:leave',
+      guard(async (forecastId: unknown) => {
+        const parsed = Uuid.safeParse(forecastId)
+        if (parsed.success) await raw.leave(rooms.forecast(parsed.data))
       }),
     )
 

@@ -32,6 +32,7 @@ if (mode === 'socketio') {
       }
     },
     canJoinChannel: async () => true,
+    canJoinForecast: async () => true,
   }
   attachRealtime(server, {
     config: { APP_ORIGIN: undefined, REDIS_URL: undefined, TRUST_PROXY: 'false' },

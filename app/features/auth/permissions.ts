@@ -45,6 +45,9 @@ const matrix = {
   'promotions:read': [...staff, 'portal'],
   'promotions:write': ['owner', 'admin', 'manager', 'member', 'member_own'],
   'promotions:approve': ['owner', 'admin', 'manager'],
+  // Co-forecasts: both sides of a partnership read the plan; editing roles change their own side's figures.
+  'forecasts:read': [...staff, 'portal'],
+  'forecasts:write': ['owner', 'admin', 'manager', 'member', 'member_own'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof matrix

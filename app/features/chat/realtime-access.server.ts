@@ -2,6 +2,7 @@ import { parse } from 'cookie'
 import type { Role } from '#db/schema/index.ts'
 import { withTenant } from '#db/tenant.ts'
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session.server.ts'
+import { findForecast } from '../forecasts/find-forecast.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findChannel } from './find-channel.server.ts'
 
@@ -31,28 +32,35 @@ export async function authenticateSocket(cookieHeader: string | undefined): Prom
   }
 }
 
-/**
- * Joining a channel's room is authorized like opening the channel page: same lock, same RLS scope. The session is
- * checked again, so a socket of an ended session cannot join anything.
- */
-export async function canJoinChannel(identity: SocketIdentity, channelId: string): Promise<boolean> {
-  return withTenant({ orgId: identity.orgId, userId: identity.userId }, async (tx) => {
-    const ctx: ServiceContext = {
+/** Runs a check as the socket's person, in their RLS scope (the session was checked at connection). */
+function asIdentity<T>(identity: SocketIdentity, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  return withTenant({ orgId: identity.orgId, userId: identity.userId }, (tx) =>
+    fn({
       tx,
       userId: identity.userId,
       orgId: identity.orgId,
       orgKind: identity.orgKind,
       role: identity.role,
       audit: async () => {},
-    }
-    try {
-      await findChannel(ctx, channelId)
-      return true
-    } catch {
-      return false
-    }
-  })
+    }),
+  )
 }
 
-export const realtimeAccess = { authenticateSocket, canJoinChannel }
+const allowed = (check: Promise<unknown>) =>
+  check.then(
+    () => true,
+    () => false,
+  )
+
+/** Joining a channel's room is authorized like opening the channel page: same lock, same RLS scope. */
+export function canJoinChannel(identity: SocketIdentity, channelId: string): Promise<boolean> {
+  return asIdentity(identity, (ctx) => allowed(findChannel(ctx, channelId)))
+}
+
+/** Joining a co-forecast's room is authorized like opening the plan. */
+export function canJoinForecast(identity: SocketIdentity, forecastId: string): Promise<boolean> {
+  return asIdentity(identity, (ctx) => allowed(findForecast(ctx, forecastId)))
+}
+
+export const realtimeAccess = { authenticateSocket, canJoinChannel, canJoinForecast }
 export type RealtimeAccess = typeof realtimeAccess

@@ -35,4 +35,6 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   /** Every socket of an org's users (channel list updates, presence). */
   org: (orgId: string) => `org:${orgId}`,
+  /** Viewers of a co-forecast grid (joined like opening the plan: cell figures are pushed here). */
+  forecast: (forecastId: string) => `forecast:${forecastId}`,
 }

@@ -25,6 +25,9 @@ export type UserEventName = (typeof userEventNames)[number]
 /** Record pages listening for `record:changed` pushes; `onResync` after a reconnect (pushes may have been missed). */
 export type RecordListener = { onChange: (payload: unknown) => void; onResync: () => void }
 const recordListeners = new Set<RecordListener>()
+/** Open co-forecast grids: `onCells` gets `forecast:cells` pushes; `onResync` after a reconnect. */
+export type ForecastListener = { onCells: (payload: unknown) => void; onResync: () => void }
+const forecastListeners = new Map<string, Set<ForecastListener>>()
 let socket: Promise<Socket> | null = null
 let connectedOnce = false
 
@@ -47,11 +50,13 @@ function connect(): Promise<Socket> {
     const s = io({ path: '/socket.io', transports: ['websocket', 'polling'], withCredentials: true })
     s.on('connect', () => {
       for (const id of channels.keys()) join(s, id)
+      for (const id of forecastListeners.keys()) s.emit('forecast:join', id)
       each(undefined, (h) => h.onConnectionChange?.(true))
       // The first connect has nothing to catch up on: the page was rendered with the newest messages.
       if (connectedOnce) {
         each(undefined, (h) => h.onResync?.())
         for (const l of recordListeners) l.onResync()
+        for (const set of forecastListeners.values()) for (const l of set) l.onResync()
       }
       connectedOnce = true
       setPresence(document.visibilityState === 'visible' ? 'online' : 'away')
@@ -65,6 +70,9 @@ function connect(): Promise<Socket> {
     route('typing', 'onTyping')
     // Presence names a person, not a channel: every open panel checks whether they are one of its members.
     s.on('presence', (payload: unknown) => each(undefined, (h) => h.onPresence?.(payload)))
+    s.on('forecast:cells', (payload: { forecastId?: string }) => {
+      for (const l of forecastListeners.get(payload?.forecastId ?? '') ?? []) l.onCells(payload)
+    })
     s.on('record:changed', (payload: unknown) => {
       for (const l of recordListeners) l.onChange(payload)
     })
@@ -120,6 +128,27 @@ export function onRecordChange(listener: RecordListener) {
   void connect()
   return () => {
     recordListeners.delete(listener)
+  }
+}
+
+/** Joins a co-forecast's room now and after every reconnect; returns the way out. */
+export function subscribeForecast(forecastId: string, listener: ForecastListener) {
+  let set = forecastListeners.get(forecastId)
+  const first = !set
+  if (!set) {
+    set = new Set()
+    forecastListeners.set(forecastId, set)
+  }
+  set.add(listener)
+  void connect().then((s) => {
+    if (first && s.connected) s.emit('forecast:join', forecastId)
+  })
+  return () => {
+    set.delete(listener)
+    if (set.size === 0) {
+      forecastListeners.delete(forecastId)
+      void socket?.then((s) => s.emit('forecast:leave', forecastId))
+    }
   }
 }
 

@@ -1,0 +1,278 @@
+import { inArray, sql } from 'drizzle-orm'
+import { AppError } from '#app/lib/errors.ts'
+import { rowsOf } from '#db/rows.ts'
+import { type ForecastChangeKind, forecastCells, forecastProducts, users } from '#db/schema/index.ts'
+import type { ServiceContext } from '../service-context.server.ts'
+import { type FoundForecast, lockForEdit } from './find-forecast.server.ts'
+import {
+  type CellConflict,
+  type CellEdit,
+  type CellUpdate,
+  type ForecastLine,
+  MAX_FORECAST_UNITS,
+} from './grid-types.ts'
+import { publishForecastCells } from './publish-forecast-cells.server.ts'
+import { refreshExceptions } from './refresh-exceptions.server.ts'
+import { forecastWeeks } from './weeks.ts'
+
+/** More than a whole 500 × 52 line: one save may paste any block the grid shows. */
+export const MAX_CELLS_PER_SAVE = 30_000
+
+type Current = {
+  p: string
+  week: string
+  value: number | null
+  proposed: number | null
+  by: string | null
+  version: number
+  updatedById: string | null
+}
+
+/** A cell's state after a write: its figure and, on the consensus line, the proposal waiting. */
+export type CellTarget = {
+  productId: string
+  weekStart: string
+  value: number | null
+  proposed: number | null
+  proposedByOrgId: string | null
+  kind: ForecastChangeKind
+}
+
+const key = (productId: string, weekStart: string) => `${productId}|${weekStart}`
+
+/** The current cells of one line at the given keys (one query, whatever their number). */
+export async function readCells(
+  ctx: ServiceContext,
+  forecastId: string,
+  line: ForecastLine,
+  keys: { productId: string; weekStart: string }[],
+): Promise<Map<string, Current>> {
+  if (keys.length === 0) return new Map()
+  const wanted = JSON.stringify(keys.map((k) => ({ p: k.productId, w: k.weekStart })))
+  const rows = await rowsOf<Current>(
+    ctx.tx,
+    sql`select c.forecast_product_id::text as p, c.week_start::text as week, c.value, c.proposed,
+          c.proposed_by_org_id::text as by, c.version, c.updated_by_id::text as "updatedById"
+        from jsonb_to_recordset(${wanted}::jsonb) as k(p uuid, w date)
+        join forecast_cells c on c.forecast_product_id = k.p and c.week_start = k.w and c.line = ${line}
+        where c.forecast_id = ${forecastId}`,
+  )
+  return new Map(rows.map((r) => [key(r.p, r.week), r]))
+}
+
+/**
+ * Writes cells of one line to their target state, each one version up, grouped by kind so the history trigger
+ * records why (`tandem.change_kind`). The caller holds the plan's lock and checked versions.
+ */
+export async function writeCells(
+  ctx: ServiceContext,
+  found: FoundForecast,
+  line: ForecastLine,
+  targets: CellTarget[],
+): Promise<CellUpdate[]> {
+  const { forecast } = found
+  const updates: CellUpdate[] = []
+  const kinds = [...new Set(targets.map((t) => t.kind))]
+  for (const kind of kinds) {
+    const batch = targets.filter((t) => t.kind === kind)
+    await ctx.tx.execute(sql`select set_config('tandem.change_kind', ${kind}, true)`)
+    for (let i = 0; i < batch.length; i += 2000) {
+      const rows = await ctx.tx
+        .insert(forecastCells)
+        .values(
+          batch.slice(i, i + 2000).map((t) => ({
+            forecastProductId: t.productId,
+            weekStart: t.weekStart,
+            line,
+            forecastId: forecast.id,
+            partnershipId: forecast.partnershipId,
+            value: t.value,
+            proposed: t.proposed,
+            proposedByOrgId: t.proposedByOrgId,
+            updatedById: ctx.userId,
+            updatedByOrgId: ctx.orgId,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [forecastCells.forecastProductId, forecastCells.weekStart, forecastCells.line],
+          set: {
+            value: sql`excluded.value`,
+            proposed: sql`excluded.proposed`,
+            proposedByOrgId: sql`excluded.proposed_by_org_id`,
+            updatedById: sql`excluded.updated_by_id`,
+            updatedByOrgId: sql`excluded.updated_by_org_id`,
+            version: sql`${forecastCells.version} + 1`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning({
+          productId: forecastCells.forecastProductId,
+          weekStart: forecastCells.weekStart,
+          value: forecastCells.value,
+          proposed: forecastCells.proposed,
+          by: forecastCells.proposedByOrgId,
+          version: forecastCells.version,
+        })
+      for (const r of rows) {
+        updates.push({
+          productId: r.productId,
+          weekStart: r.weekStart,
+          line,
+          value: r.value,
+          proposed: r.proposed,
+          proposedBy: r.by === null ? null : r.by === forecast.hostOrgId ? 'host' : 'partner',
+          version: r.version,
+        })
+      }
+    }
+  }
+  await ctx.tx.execute(sql`select set_config('tandem.change_kind', '', true)`)
+  return updates
+}
+
+/** Names of the people who saved cells that came back as conflicts. */
+export async function namesOf(ctx: ServiceContext, ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((v): v is string => !!v))]
+  if (unique.length === 0) return new Map<string, string>()
+  const rows = await ctx.tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique))
+  return new Map(rows.map((u) => [u.id, u.name]))
+}
+
+/** Checks a save's cells: rows of this plan, weeks of its horizon, whole non-negative figures, each cell once. */
+export async function validateEdits(
+  ctx: ServiceContext,
+  found: FoundForecast,
+  cells: CellEdit[],
+  blank: boolean,
+) {
+  if (cells.length === 0 || cells.length > MAX_CELLS_PER_SAVE) {
+    throw new AppError('invalid', 'forecasts:errors.cellCount', { values: { max: MAX_CELLS_PER_SAVE } })
+  }
+  const { forecast } = found
+  const weeks = new Set(forecastWeeks(forecast.startWeek, forecast.horizonWeeks))
+  const products = await ctx.tx
+    .select({ id: forecastProducts.id })
+    .from(forecastProducts)
+    .where(sql`${forecastProducts.forecastId} = ${forecast.id}`)
+  const productIds = new Set(products.map((p) => p.id))
+  const seen = new Set<string>()
+  for (const cell of cells) {
+    const k = key(cell.productId, cell.weekStart)
+    const valid =
+      productIds.has(cell.productId) &&
+      weeks.has(cell.weekStart) &&
+      !seen.has(k) &&
+      Number.isSafeInteger(cell.baseVersion) &&
+      cell.baseVersion >= 0 &&
+      (cell.value === null
+        ? blank
+        : Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= MAX_FORECAST_UNITS)
+    if (!valid) throw new AppError('invalid', 'forecasts:errors.cell')
+    seen.add(k)
+  }
+}
+
+type Decision =
+  | { kind: 'unchanged' }
+  | { kind: 'stale'; current: Current | undefined }
+  | { kind: 'write'; target: CellTarget }
+
+/**
+ * What typing a figure on the consensus line means: the same figure as the other side's proposal accepts it; the
+ * agreed figure again withdraws (or, for the other side's proposal, declines) the pending one; anything else is a
+ * proposal the other side must accept. Typing over a cell that moved since it was loaded is a conflict, except
+ * where it loses nothing (the figure typed is already there).
+ */
+function decideConsensus(edit: CellEdit, current: Current | undefined, orgId: string): Decision {
+  const value = current?.value ?? null
+  const proposed = current?.proposed ?? null
+  const mine = current?.by === orgId
+  const base = { productId: edit.productId, weekStart: edit.weekStart, proposedByOrgId: null }
+  if (proposed !== null && edit.value === proposed) {
+    return mine
+      ? { kind: 'unchanged' }
+      : { kind: 'write', target: { ...base, value: proposed, proposed: null, kind: 'accept' } }
+  }
+  if (edit.value === value && proposed === null) return { kind: 'unchanged' }
+  if (edit.baseVersion !== (current?.version ?? 0)) return { kind: 'stale', current }
+  if (edit.value === value) {
+    return { kind: 'write', target: { ...base, value, proposed: null, kind: mine ? 'propose' : 'reject' } }
+  }
+  return {
+    kind: 'write',
+    target: { ...base, value, proposed: edit.value, proposedByOrgId: orgId, kind: 'propose' },
+  }
+}
+
+function decideSide(edit: CellEdit, current: Current | undefined): Decision {
+  if (edit.value === (current?.value ?? null)) return { kind: 'unchanged' }
+  if (edit.baseVersion !== (current?.version ?? 0)) return { kind: 'stale', current }
+  const target: CellTarget = {
+    productId: edit.productId,
+    weekStart: edit.weekStart,
+    value: edit.value,
+    proposed: null,
+    proposedByOrgId: null,
+    kind: 'edit',
+  }
+  return { kind: 'write', target }
+}
+
+/**
+ * Saves the cells a person changed on one line: their own side's forecast, or consensus proposals. Each cell carries
+ * the version it was typed over; a cell someone else saved meanwhile is not written and comes back as a conflict
+ * with the saved figure and who saved it; the other cells of the same save are written (as promotion volumes,
+ * docs/decisions/0016). Rules are re-checked for the cells written, and the other viewers get the new figures.
+ */
+export async function saveForecastCells(
+  ctx: ServiceContext,
+  id: string,
+  input: { line: ForecastLine; cells: CellEdit[] },
+) {
+  const found = await lockForEdit(ctx, id)
+  const line = input.line
+  if (line !== found.side && line !== 'consensus')
+    throw new AppError('forbidden', 'forecasts:errors.notYourLine')
+  await validateEdits(ctx, found, input.cells, line !== 'consensus')
+  const current = await readCells(ctx, found.forecast.id, line, input.cells)
+
+  const targets: CellTarget[] = []
+  const stale: { edit: CellEdit; current: Current | undefined }[] = []
+  let unchanged = 0
+  for (const edit of input.cells) {
+    const cell = current.get(key(edit.productId, edit.weekStart))
+    const decision = line === 'consensus' ? decideConsensus(edit, cell, ctx.orgId) : decideSide(edit, cell)
+    if (decision.kind === 'unchanged') unchanged++
+    else if (decision.kind === 'stale') stale.push({ edit, current: decision.current })
+    else targets.push(decision.target)
+  }
+  const saved = await writeCells(ctx, found, line, targets)
+  const names = await namesOf(
+    ctx,
+    stale.map((s) => s.current?.updatedById ?? null),
+  )
+  const conflicts: CellConflict[] = stale.map((s) => ({
+    productId: s.edit.productId,
+    weekStart: s.edit.weekStart,
+    line,
+    mine: s.edit.value,
+    theirs:
+      line === 'consensus' ? (s.current?.proposed ?? s.current?.value ?? null) : (s.current?.value ?? null),
+    version: s.current?.version ?? 0,
+    by: s.current?.updatedById ? (names.get(s.current.updatedById) ?? null) : null,
+  }))
+  if (saved.length > 0) {
+    await ctx.audit({
+      action: line === 'consensus' ? 'forecast.consensus_proposed' : 'forecast.cells_saved',
+      targetType: 'forecast',
+      targetId: found.forecast.id,
+      data: { line, cells: saved.length, conflicts: conflicts.length },
+    })
+    await refreshExceptions(ctx, found, saved)
+    publishForecastCells(ctx, found.forecast.id, saved)
+  }
+  return { saved, unchanged, conflicts }
+}
