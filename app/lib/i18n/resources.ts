@@ -10,6 +10,7 @@ import enDocuments from '#app/locales/en/documents.json'
 import enDownloads from '#app/locales/en/downloads.json'
 import enEmails from '#app/locales/en/emails.json'
 import enFiles from '#app/locales/en/files.json'
+import enForecasts from '#app/locales/en/forecasts.json'
 import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
 import enNotifications from '#app/locales/en/notifications.json'
@@ -31,6 +32,7 @@ import faDocuments from '#app/locales/fa/documents.json'
 import faDownloads from '#app/locales/fa/downloads.json'
 import faEmails from '#app/locales/fa/emails.json'
 import faFiles from '#app/locales/fa/files.json'
+import faForecasts from '#app/locales/fa/forecasts.json'
 import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
 import faNotifications from '#app/locales/fa/notifications.json'
@@ -65,6 +67,7 @@ export const resources = {
     claims: enClaims,
     notifications: enNotifications,
     outcome: enOutcome,
+    forecasts: enForecasts,
   },
   fa: {
     common: faCommon,
@@ -88,6 +91,7 @@ export const resources = {
     claims: faClaims,
     notifications: faNotifications,
     outcome: faOutcome,
+    forecasts: faForecasts,
   },
 } as const
 
