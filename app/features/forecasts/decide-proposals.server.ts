@@ -6,7 +6,13 @@ import { lockForEdit } from './find-forecast.server.ts'
 import type { CellConflict, CellUpdate } from './grid-types.ts'
 import { publishForecastCells } from './publish-forecast-cells.server.ts'
 import { refreshExceptions } from './refresh-exceptions.server.ts'
-import { type CellTarget, namesOf, readCells, validateEdits, writeCells } from './save-forecast-cells.server.ts'
+import {
+  type CellTarget,
+  namesOf,
+  readCells,
+  validateEdits,
+  writeCells,
+} from './save-forecast-cells.server.ts'
 
 /** A proposal as the deciding person saw it: the cell and the version it was at. */
 export type ProposalRef = { productId: string; weekStart: string; baseVersion: number }
@@ -20,7 +26,9 @@ export type ProposalRef = { productId: string; weekStart: string; baseVersion: n
 export async function decideProposals(
   ctx: ServiceContext,
   id: string,
-  input: { decision: 'accept' | 'reject'; cells: ProposalRef[] } | { decision: 'accept' | 'reject'; all: true },
+  input:
+    | { decision: 'accept' | 'reject'; cells: ProposalRef[] }
+    | { decision: 'accept' | 'reject'; all: true },
 ) {
   const found = await lockForEdit(ctx, id)
   let refs: ProposalRef[]

@@ -28,14 +28,18 @@ export function liftUnits(figure: number, liftBp: number): number {
 export async function applyPromotionLift(ctx: ServiceContext, id: string, promotionId: string) {
   const found = await lockForEdit(ctx, id)
   const { forecast, side } = found
-  if (!Id.safeParse(promotionId).success) throw new AppError('not_found', 'forecasts:errors.promotionNotFound')
+  if (!Id.safeParse(promotionId).success)
+    throw new AppError('not_found', 'forecasts:errors.promotionNotFound')
   const conditions = [
     eq(promotions.id, promotionId),
     eq(promotions.partnershipId, forecast.partnershipId),
     inArray(promotions.status, [...agreedPromotionStatuses]),
   ]
   if (seesOwnOnly(ctx.role)) conditions.push(eq(promotions.createdById, ctx.userId))
-  const [promotion] = await ctx.tx.select().from(promotions).where(and(...conditions))
+  const [promotion] = await ctx.tx
+    .select()
+    .from(promotions)
+    .where(and(...conditions))
   if (!promotion) throw new AppError('not_found', 'forecasts:errors.promotionNotFound')
   if (promotion.expectedLiftBp <= 0) throw new AppError('conflict', 'forecasts:errors.noLift')
   const [applied] = await ctx.tx
@@ -109,7 +113,8 @@ export async function applyPromotionLift(ctx: ServiceContext, id: string, promot
 /** Undoes an adjustment of the caller's own line: its units stop counting; the rows stay, marked undone. */
 export async function undoAdjustment(ctx: ServiceContext, id: string, adjustmentId: string) {
   const found = await lockForEdit(ctx, id)
-  if (!Id.safeParse(adjustmentId).success) throw new AppError('not_found', 'forecasts:errors.adjustmentNotFound')
+  if (!Id.safeParse(adjustmentId).success)
+    throw new AppError('not_found', 'forecasts:errors.adjustmentNotFound')
   const [adjustment] = await ctx.tx
     .update(forecastAdjustments)
     .set({ undoneAt: new Date(), undoneById: ctx.userId })
@@ -124,7 +129,10 @@ export async function undoAdjustment(ctx: ServiceContext, id: string, adjustment
     .returning()
   if (!adjustment) throw new AppError('not_found', 'forecasts:errors.adjustmentNotFound')
   const cells = await ctx.tx
-    .select({ productId: forecastAdjustmentCells.forecastProductId, weekStart: forecastAdjustmentCells.weekStart })
+    .select({
+      productId: forecastAdjustmentCells.forecastProductId,
+      weekStart: forecastAdjustmentCells.weekStart,
+    })
     .from(forecastAdjustmentCells)
     .where(eq(forecastAdjustmentCells.adjustmentId, adjustment.id))
   await ctx.audit({
