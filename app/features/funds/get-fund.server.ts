@@ -45,27 +45,26 @@ export async function getFund(ctx: ServiceContext, id: string, page: PageRequest
   }>(
     ctx.tx,
     sql`select a.id, a.partnership_id, o.name as partner_name,
-               sum(e.amount) filter (where e.kind = 'allocate') as allocate,
-               sum(e.amount) filter (where e.kind = 'adjust') as adjust,
-               sum(e.amount) filter (where e.kind = 'commit') as commit,
-               sum(e.amount) filter (where e.kind = 'release') as release,
-               sum(e.amount) filter (where e.kind = 'spend') as spend
+               sum(t.amount) filter (where t.kind = 'allocate') as allocate,
+               sum(t.amount) filter (where t.kind = 'adjust') as adjust,
+               sum(t.amount) filter (where t.kind = 'commit') as commit,
+               sum(t.amount) filter (where t.kind = 'release') as release,
+               sum(t.amount) filter (where t.kind = 'spend') as spend
         from fund_allocations a
         join partnerships p on p.id = a.partnership_id
         join organizations o on o.id = p.partner_org_id
-        left join ledger_entries e on e.allocation_id = a.id
+        left join ledger_totals t on t.allocation_id = a.id and t.fund_id = ${fund.id}
         where a.fund_id = ${fund.id} and ${scope}
         group by a.id, o.name
         order by o.name`,
   )
   if (!host && allocations.length === 0) throw notFound()
-  const ids = allocations.map((a) => a.id)
-  const entryScope = host
-    ? sql`e.fund_id = ${fund.id}`
-    : sql`e.allocation_id in (${sql.join(
-        ids.map((x) => sql`${x}`),
-        sql`, `,
-      )})`
+  const ids = sql.join(
+    allocations.map((a) => sql`${a.id}`),
+    sql`, `,
+  )
+  // The same scope for the entries (the history page) and for their totals (the count and the budget).
+  const entryScope = host ? sql`e.fund_id = ${fund.id}` : sql`e.allocation_id in (${ids})`
   const [entries, [{ total }], [budgetRow]] = await Promise.all([
     rowsOf<{
       id: string
@@ -86,14 +85,14 @@ export async function getFund(ctx: ServiceContext, id: string, page: PageRequest
           order by e.created_at desc, e.id
           limit ${page.pageSize} offset ${page.offset}`,
     ),
-    rowsOf<{ total: string | number }>(
+    rowsOf<{ total: string | number | null }>(
       ctx.tx,
-      sql`select count(*) as total from ledger_entries e where ${entryScope}`,
+      sql`select sum(e.entries) as total from ledger_totals e where ${entryScope}`,
     ),
     host
       ? rowsOf<{ budget: string | null }>(
           ctx.tx,
-          sql`select sum(amount) as budget from ledger_entries where fund_id = ${fund.id} and allocation_id is null`,
+          sql`select sum(amount) as budget from ledger_totals where fund_id = ${fund.id} and allocation_id is null`,
         )
       : [{ budget: null }],
   ])

@@ -47,14 +47,17 @@ async function append(
   return row
 }
 
-/** Sums of an allocation's entries by kind, turned into its balance. */
+/**
+ * Sums of an allocation's entries by kind, turned into its balance; read from ledger_totals, which the insert of
+ * each entry updates in the same transaction, so after the allocation's lock it is as current as the entries.
+ */
 export async function balanceOf(
   ctx: Pick<ServiceContext, 'tx'>,
   allocationId: string,
 ): Promise<AllocationBalance> {
   const rows = await rowsOf<{ kind: LedgerKind; total: string | number }>(
     ctx.tx,
-    sql`select kind, sum(amount) as total from ledger_entries where allocation_id = ${allocationId} group by kind`,
+    sql`select kind, sum(amount) as total from ledger_totals where allocation_id = ${allocationId} group by kind`,
   )
   return allocationBalance(Object.fromEntries(rows.map((r) => [r.kind, Number(r.total)])))
 }
@@ -65,7 +68,7 @@ export async function fundTotals(ctx: Pick<ServiceContext, 'tx'>, fundId: string
     ctx.tx,
     sql`select sum(amount) filter (where allocation_id is null) as budget,
                sum(amount) filter (where allocation_id is not null and kind in ('allocate', 'adjust')) as allocated
-        from ledger_entries where fund_id = ${fundId}`,
+        from ledger_totals where fund_id = ${fundId}`,
   )
   const budget = Number(row?.budget ?? 0)
   const allocated = Number(row?.allocated ?? 0)

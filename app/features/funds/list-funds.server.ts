@@ -5,7 +5,8 @@ import { allocationBalance } from './balances.ts'
 
 /**
  * The caller's money in one query of sums: for a manufacturer, its funds with budget, allocated and unallocated;
- * for a partner, its own allocations (allocated, committed, spent, available) per fund. Never stored balances.
+ * for a partner, its own allocations (allocated, committed, spent, available) per fund. The sums come from
+ * ledger_totals, which only the ledger's insert trigger writes: never a balance the app edits.
  */
 export async function listFunds(ctx: ServiceContext) {
   const own = await rowsOf<{
@@ -21,9 +22,9 @@ export async function listFunds(ctx: ServiceContext) {
   }>(
     ctx.tx,
     sql`select f.id, f.name, f.program, f.currency, f.starts_on::text, f.ends_on::text,
-               (select sum(amount) from ledger_entries e where e.fund_id = f.id and e.allocation_id is null) as budget,
-               (select sum(amount) from ledger_entries e
-                 where e.fund_id = f.id and e.allocation_id is not null and e.kind in ('allocate', 'adjust')) as allocated,
+               (select sum(amount) from ledger_totals t where t.fund_id = f.id and t.allocation_id is null) as budget,
+               (select sum(amount) from ledger_totals t
+                 where t.fund_id = f.id and t.allocation_id is not null and t.kind in ('allocate', 'adjust')) as allocated,
                (select count(*) from fund_allocations a where a.fund_id = f.id) as partners
         from funds f where f.org_id = ${ctx.orgId}
         order by f.starts_on desc, f.name`,
@@ -43,16 +44,16 @@ export async function listFunds(ctx: ServiceContext) {
   }>(
     ctx.tx,
     sql`select a.id as allocation_id, f.id as fund_id, f.name as fund_name, f.program, f.currency, o.name as host_name,
-               sum(e.amount) filter (where e.kind = 'allocate') as allocate,
-               sum(e.amount) filter (where e.kind = 'adjust') as adjust,
-               sum(e.amount) filter (where e.kind = 'commit') as commit,
-               sum(e.amount) filter (where e.kind = 'release') as release,
-               sum(e.amount) filter (where e.kind = 'spend') as spend
+               sum(t.amount) filter (where t.kind = 'allocate') as allocate,
+               sum(t.amount) filter (where t.kind = 'adjust') as adjust,
+               sum(t.amount) filter (where t.kind = 'commit') as commit,
+               sum(t.amount) filter (where t.kind = 'release') as release,
+               sum(t.amount) filter (where t.kind = 'spend') as spend
         from fund_allocations a
         join partnerships p on p.id = a.partnership_id and p.partner_org_id = ${ctx.orgId}
         join funds f on f.id = a.fund_id
         join organizations o on o.id = f.org_id
-        left join ledger_entries e on e.allocation_id = a.id
+        left join ledger_totals t on t.allocation_id = a.id
         group by a.id, f.id, o.name
         order by f.starts_on desc, f.name`,
   )

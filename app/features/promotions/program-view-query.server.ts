@@ -5,12 +5,11 @@ import { type SQL, sql } from 'drizzle-orm'
  *
  *   scoped    the caller's promotions in the filter (fund, period; a member_own's own);
  *   alloc     the caller's allocations in the filter (fund; fund period overlapping the period);
- *   ledger    the allocations' entries in one GROUP BY (allocation_id, kind), the shape of
- *             ledger_entries_allocation_idx; with a fund filter also `fund_id =`, so it seeks ledger_entries_fund_idx;
- *   spend_sources  the scoped promotions' allocations' `spend` entries summed by source (claim or promotion),
- *             with the same `fund_id =` seek; kept apart from `ledger` because one GROUP BY that also keys on the
- *             source is estimated at so many groups that the planner sorts every entry (at bench scale, 2M entries:
- *             several seconds, against about one for the two aggregates);
+ *   ledger    the allocations' sums by (allocation_id, kind), from ledger_totals (the entries already summed
+ *             per allocation, kind and source: a few rows per allocation, not every entry); with a fund filter
+ *             also `fund_id =`, so it seeks ledger_totals_fund_idx;
+ *   spend_sources  the scoped promotions' allocations' `spend` totals by source (claim or promotion), from the
+ *             same rows;
  *   volumes   one pass over the promotions' weekly volumes, in the weeks each promotion touches: reported cells,
  *             their baseline and actual, incremental revenue;
  *   spend     fund spend per promotion: spend sums attributed through the claim they came from, or to the
@@ -53,8 +52,8 @@ export function programViewQuery(q: ProgramQueryInput): SQL {
   if (q.from) allocationWhere.push(sql`f.ends_on >= ${q.from}::date`)
   if (q.to) allocationWhere.push(sql`f.starts_on <= ${q.to}::date`)
 
-  // Redundant with the allocation lists below, but it lets the ledger scans seek ledger_entries_fund_idx
-  // (fund_id, kind) for one fund instead of reading every fund's entries.
+  // Redundant with the allocation lists below, but it lets the totals scans seek ledger_totals_fund_idx
+  // (fund_id, kind) for one fund instead of reading every fund's totals.
   const ledgerFund = q.fundId ? sql`e.fund_id = ${q.fundId} and ` : sql``
 
   const partnerOrder =
@@ -81,13 +80,13 @@ export function programViewQuery(q: ProgramQueryInput): SQL {
     ),
     ledger as (
       select e.allocation_id, e.kind, sum(e.amount) as amount
-      from ledger_entries e
+      from ledger_totals e
       where ${ledgerFund}e.allocation_id in (select id from alloc)
       group by e.allocation_id, e.kind
     ),
     spend_sources as (
       select e.source_type, e.source_id, sum(e.amount) as amount
-      from ledger_entries e
+      from ledger_totals e
       where ${ledgerFund}e.kind = 'spend' and e.source_type in ('claim', 'promotion')
         and e.allocation_id in (select allocation_id from scoped where allocation_id is not null)
       group by e.source_type, e.source_id
