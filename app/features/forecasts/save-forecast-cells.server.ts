@@ -149,7 +149,7 @@ export async function validateEdits(
   blank: boolean,
 ) {
   if (cells.length === 0 || cells.length > MAX_CELLS_PER_SAVE) {
-    throw new AppError('invalid', 'forecasts:errors.cellCount', { values: { max: MAX_CELLS_PER_SAVE } })
+    throw new AppError('invalid', 'forecasts:errors.cellCount', { max: MAX_CELLS_PER_SAVE })
   }
   const { forecast } = found
   const weeks = new Set(forecastWeeks(forecast.startWeek, forecast.horizonWeeks))

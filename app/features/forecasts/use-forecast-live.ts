@@ -1,0 +1,44 @@
+import { useRevalidator } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { subscribeForecast } from '#app/lib/realtime/socket.client.ts'
+import type { CellUpdate } from './grid-types.ts'
+
+type Push = { forecastId: string; updates: CellUpdate[]; reload?: boolean }
+
+function isPush(payload: unknown): payload is Push {
+  if (!payload || typeof payload !== 'object') return false
+  const p = payload as Record<string, unknown>
+  return typeof p.forecastId === 'string' && Array.isArray(p.updates)
+}
+
+/**
+ * Figures others save on this plan, as they are saved: `onCells` gets them (the grid merges them by version, so
+ * the caller's own saves echoed back change nothing). A push that is not figures (an exception decided, a lift,
+ * a version published, a big import), and every reconnect (pushes sent meanwhile are lost), reloads the page data.
+ */
+export function useForecastLive(forecastId: string, onCells: (updates: CellUpdate[]) => void) {
+  const { revalidate } = useRevalidator()
+  const handler = useRef(onCells)
+  handler.current = onCells
+  const reload = useRef(revalidate)
+  reload.current = revalidate
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const later = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => reload.current(), 300)
+    }
+    const stop = subscribeForecast(forecastId, {
+      onCells: (payload) => {
+        if (!isPush(payload) || payload.forecastId !== forecastId) return
+        if (payload.reload) later()
+        else handler.current(payload.updates)
+      },
+      onResync: later,
+    })
+    return () => {
+      clearTimeout(timer)
+      stop()
+    }
+  }, [forecastId])
+}

@@ -1,0 +1,51 @@
+import { type ActionFunctionArgs, data } from '@remix-run/node'
+import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { CellRequest } from '#app/features/forecasts/cell-requests.ts'
+import { decideProposals } from '#app/features/forecasts/decide-proposals.server.ts'
+import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
+import { applyPromotionLift, undoAdjustment } from '#app/features/forecasts/promotion-lift.server.ts'
+import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+
+/** The grid's JSON endpoint: figures, consensus decisions, lifts. No page: GET has nothing to show. */
+export async function loader() {
+  throw new Response('Not found', { status: 404 })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, 'forecasts:read')
+  const id = params.forecastId ?? ''
+  // The plan first: another org's plan is a 404 whatever the body says.
+  await orRespond(() => runService(auth, context, (ctx) => findForecast(ctx, id)))
+  const body = request.headers.get('content-type')?.startsWith('application/json')
+    ? await request.json().catch(() => null)
+    : null
+  const parsed = CellRequest.safeParse(body)
+  if (!parsed.success) return data({ ok: false as const, error: 'forecasts:errors.request' }, { status: 400 })
+  const input = parsed.data
+  const result = await attempt(() =>
+    runService(auth, context, async (ctx) => {
+      switch (input.intent) {
+        case 'save':
+          return saveForecastCells(ctx, id, { line: input.line, cells: input.cells })
+        case 'accept':
+        case 'reject':
+          return decideProposals(
+            ctx,
+            id,
+            input.all ? { decision: input.intent, all: true } : { decision: input.intent, cells: input.cells ?? [] },
+          )
+        case 'lift':
+          return applyPromotionLift(ctx, id, input.promotionId)
+        case 'undo':
+          return undoAdjustment(ctx, id, input.adjustmentId)
+      }
+    }),
+  )
+  if (!result.ok) {
+    const { message, details, status } = result.error
+    return data({ ok: false as const, error: message, details: details ?? {} }, { status })
+  }
+  return data({ ok: true as const, result: result.value })
+}
