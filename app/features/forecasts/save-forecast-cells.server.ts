@@ -18,7 +18,7 @@ import { forecastWeeks } from './weeks.ts'
 /** More than a whole 500 × 52 line: one save may paste any block the grid shows. */
 export const MAX_CELLS_PER_SAVE = 30_000
 
-type Current = {
+export type Current = {
   p: string
   week: string
   value: number | null
@@ -175,7 +175,7 @@ export async function validateEdits(
   }
 }
 
-type Decision =
+export type Decision =
   | { kind: 'unchanged' }
   | { kind: 'stale'; current: Current | undefined }
   | { kind: 'write'; target: CellTarget }
@@ -186,7 +186,7 @@ type Decision =
  * proposal the other side must accept. Typing over a cell that moved since it was loaded is a conflict, except
  * where it loses nothing (the figure typed is already there).
  */
-function decideConsensus(edit: CellEdit, current: Current | undefined, orgId: string): Decision {
+export function decideConsensus(edit: CellEdit, current: Current | undefined, orgId: string): Decision {
   const value = current?.value ?? null
   const proposed = current?.proposed ?? null
   const mine = current?.by === orgId
@@ -207,7 +207,7 @@ function decideConsensus(edit: CellEdit, current: Current | undefined, orgId: st
   }
 }
 
-function decideSide(edit: CellEdit, current: Current | undefined): Decision {
+export function decideSide(edit: CellEdit, current: Current | undefined): Decision {
   if (edit.value === (current?.value ?? null)) return { kind: 'unchanged' }
   if (edit.baseVersion !== (current?.version ?? 0)) return { kind: 'stale', current }
   const target: CellTarget = {
