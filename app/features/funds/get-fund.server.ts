@@ -63,9 +63,10 @@ export async function getFund(ctx: ServiceContext, id: string, page: PageRequest
     allocations.map((a) => sql`${a.id}`),
     sql`, `,
   )
-  // The same scope for the entries (the history page) and for their totals (the count and the budget).
+  // The same scope for the entries (the history page) and for their totals (the count and, for the host, the
+  // budget: the fund-level totals, which a partner cannot read anyway).
   const entryScope = host ? sql`e.fund_id = ${fund.id}` : sql`e.allocation_id in (${ids})`
-  const [entries, [{ total }], [budgetRow]] = await Promise.all([
+  const [entries, [counted]] = await Promise.all([
     rowsOf<{
       id: string
       kind: string
@@ -85,16 +86,11 @@ export async function getFund(ctx: ServiceContext, id: string, page: PageRequest
           order by e.created_at desc, e.id
           limit ${page.pageSize} offset ${page.offset}`,
     ),
-    rowsOf<{ total: string | number | null }>(
+    rowsOf<{ total: string | number | null; budget: string | number | null }>(
       ctx.tx,
-      sql`select sum(e.entries) as total from ledger_totals e where ${entryScope}`,
+      sql`select sum(e.entries) as total, sum(e.amount) filter (where e.allocation_id is null) as budget
+          from ledger_totals e where ${entryScope}`,
     ),
-    host
-      ? rowsOf<{ budget: string | null }>(
-          ctx.tx,
-          sql`select sum(amount) as budget from ledger_totals where fund_id = ${fund.id} and allocation_id is null`,
-        )
-      : [{ budget: null }],
   ])
   const rows = allocations.map((a) => ({
     id: a.id,
@@ -120,7 +116,7 @@ export async function getFund(ctx: ServiceContext, id: string, page: PageRequest
     },
     host,
     totals: host
-      ? { budget: n(budgetRow?.budget), allocated, unallocated: n(budgetRow?.budget) - allocated }
+      ? { budget: n(counted?.budget), allocated, unallocated: n(counted?.budget) - allocated }
       : null,
     allocations: rows,
     entries: entries.map((e) => ({
@@ -132,7 +128,7 @@ export async function getFund(ctx: ServiceContext, id: string, page: PageRequest
       partnerName: e.partner_name,
       who: e.who,
     })),
-    entriesTotal: n(total),
+    entriesTotal: n(counted?.total),
     canManage: host && can(ctx.role, 'funds:manage'),
   }
 }
