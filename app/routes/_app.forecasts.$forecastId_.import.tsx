@@ -1,0 +1,202 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ForecastTabs } from '#app/components/forecasts/forecast-tabs.tsx'
+import { FormActions } from '#app/components/forms/form-actions.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
+import { inputClass } from '#app/components/ui/field.tsx'
+import { ImportErrors } from '#app/components/ui/import-errors.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { PageHeader } from '#app/components/ui/page-header.tsx'
+import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
+import { requirePermission } from '#app/features/auth/require.server.ts'
+import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
+import type { GridCsvError } from '#app/features/forecasts/grid-csv.ts'
+import {
+  forecastImportView,
+  importForecastCsv,
+  type LineCounts,
+  MAX_FORECAST_IMPORT_BYTES,
+} from '#app/features/forecasts/import-forecast-csv.server.ts'
+import { runService } from '#app/features/service-context.server.ts'
+import { readCsvUpload } from '#app/lib/csv-upload.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.name ?? 'Forecast'} · Import · Tandem` },
+]
+
+// Remix sends an action's headers only through this export (Connection: close after a refused upload).
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
+
+// import.tooLarge is a figure's message: the upload's own refusals have their keys.
+const uploadRefusals = {
+  tooLarge: 'forecasts:import.fileTooLarge',
+  noFile: 'forecasts:import.noFile',
+  notCsv: 'forecasts:import.notCsv',
+} as const
+
+// The first thousand problems show what is wrong with a file.
+const SHOWN_ERRORS = 1000
+
+type Outcome =
+  | {
+      status: 'imported'
+      own: LineCounts
+      consensus: LineCounts
+      actual: LineCounts
+      proposed: number
+      accepted: number
+    }
+  | { status: 'unreadable'; message: string; values?: Record<string, unknown> }
+  | { status: 'invalid'; errors: GridCsvError[]; total: number }
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, 'forecasts:read')
+  const view = await orRespond(() =>
+    runService(auth, context, (ctx) => forecastImportView(ctx, params.forecastId ?? '')),
+  )
+  return { ...view, maxMb: MAX_FORECAST_IMPORT_BYTES / 1_000_000 }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, 'forecasts:read')
+  const id = params.forecastId ?? ''
+  // The plan before the upload: another org's plan is a 404 and its body is never read.
+  await orRespond(() => runService(auth, context, (ctx) => findForecast(ctx, id)))
+  const refuse = (message: string, values?: Record<string, unknown>, headers?: HeadersInit) =>
+    data<Outcome>({ status: 'unreadable', message, values }, { status: 400, headers })
+  const upload = await readCsvUpload(request, MAX_FORECAST_IMPORT_BYTES)
+  if (!upload.ok) {
+    const headers = upload.reason === 'tooLarge' ? { Connection: 'close' } : undefined
+    return refuse(uploadRefusals[upload.reason], upload.type ? { type: upload.type } : undefined, headers)
+  }
+  const attempted = await attempt(() =>
+    runService(auth, context, (ctx) => importForecastCsv(ctx, id, { bytes: upload.bytes })),
+  )
+  if (!attempted.ok)
+    return data<Outcome>(
+      { status: 'unreadable', message: attempted.error.message },
+      { status: attempted.error.status },
+    )
+  const result = attempted.value
+  if (result.status === 'unreadable') return refuse(result.message)
+  if (result.status === 'invalid') {
+    const errors = result.errors.slice(0, SHOWN_ERRORS)
+    return data<Outcome>({ status: 'invalid', errors, total: result.errors.length }, { status: 422 })
+  }
+  const { lines, side, proposed, accepted } = result
+  // The other side's line never changes by import: the outcome names the lines this side may write.
+  return data<Outcome>({
+    status: 'imported',
+    own: lines[side],
+    consensus: lines.consensus,
+    actual: lines.actual,
+    proposed,
+    accepted,
+  })
+}
+
+/** Figures from a CSV file: the format, the export as template, the upload, and every problem by line and column. */
+export default function ImportForecastPage() {
+  const view = useLoaderData<typeof loader>()
+  const outcome = useActionData<typeof action>()
+  const { t } = useTranslation('forecasts')
+  const base = `/forecasts/${view.id}`
+  return (
+    <>
+      <PageHeader
+        title={view.name}
+        description={t('import.title')}
+        actions={
+          <>
+            <a href={`${base}/export.csv`} download className={buttonClass('secondary')}>
+              {t('export.csv')}
+            </a>
+            <a href={`${base}/export.xlsx`} download className={buttonClass('secondary')}>
+              {t('export.xlsx')}
+            </a>
+          </>
+        }
+      />
+      <ForecastTabs forecastId={view.id} />
+      {outcome?.status === 'imported' ? (
+        <Notice tone="success">
+          <p className="font-semibold">{t('import.doneTitle')}</p>
+          <ul className="mt-1 list-disc ps-5">
+            <li>{t('import.outcomeLine', { line: view.lineCode, ...outcome.own })}</li>
+            <li>
+              {t('import.outcomeConsensus', {
+                proposed: outcome.proposed,
+                accepted: outcome.accepted,
+                unchanged: outcome.consensus.unchanged,
+              })}
+            </li>
+            <li>{t('import.outcomeLine', { line: 'actual', ...outcome.actual })}</li>
+          </ul>
+        </Notice>
+      ) : outcome?.status === 'unreadable' ? (
+        <Notice tone="error">{t(outcome.message, { max: view.maxMb, ...outcome.values })}</Notice>
+      ) : outcome?.status === 'invalid' ? (
+        <ImportErrors ns="forecasts" id="import-report" errors={outcome.errors} total={outcome.total} />
+      ) : null}
+      <section aria-labelledby="format-title" className="mb-6 max-w-3xl text-sm text-slate-700">
+        <h2 id="format-title" className="mb-1 text-base font-semibold text-slate-900">
+          {t('import.formatTitle')}
+        </h2>
+        <p>{t('import.format')}</p>
+        <ul className="mt-2 list-disc space-y-0.5 ps-5">
+          {(['columnSku', 'columnName', 'columnLine', 'columnWeeks'] as const).map((key) => (
+            <li key={key}>{t(`import.${key}`)}</li>
+          ))}
+        </ul>
+        <p className="mt-2">{t('import.figures')}</p>
+        <p className="mt-2">{t('import.yourLine', { line: view.lineCode })}</p>
+        <p className="mt-2">{t('import.consensus')}</p>
+        <p className="mt-2">{t('import.rules')}</p>
+        <p className="mt-2">{t('import.limits', { mb: view.maxMb })}</p>
+        <p className="mt-2">
+          <a href={`${base}/export.csv`} download className="font-medium text-brand-700 underline">
+            {t('import.template')}
+          </a>
+        </p>
+        <p className="mt-1">{t('import.xlsxNote')}</p>
+      </section>
+      {view.refusal === null ? (
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+        >
+          <div>
+            <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
+              {t('import.file')}
+            </label>
+            <input
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              required
+              aria-describedby={outcome?.status === 'invalid' ? 'import-report' : undefined}
+              className={`mt-1 ${inputClass}`}
+            />
+          </div>
+          <FormActions
+            label={t('import.submit')}
+            submittingLabel={t('import.submitting')}
+            cancelTo={base}
+            cancelLabel={t('import.back')}
+          />
+        </Form>
+      ) : (
+        <Notice tone="info">{t(view.refusal)}</Notice>
+      )}
+    </>
+  )
+}
