@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { to: '/files', labelKey: 'nav.files', permission: 'documents:read' },
   { to: '/promotions', labelKey: 'nav.promotions', permission: 'promotions:read' },
   { to: '/claims', labelKey: 'nav.claims', permission: 'promotions:read' },
+  { to: '/forecasts', labelKey: 'nav.forecasts', permission: 'forecasts:read' },
   { to: '/funds', labelKey: 'nav.funds', permission: 'funds:read' },
   { to: '/products', labelKey: 'nav.products', permission: 'products:read' },
   { to: '/admin/users', labelKey: 'nav.users', permission: 'users:read' },

@@ -23,13 +23,13 @@ export type ProductChoice = {
 }
 
 /**
- * SKUs the partner bought on the partnership, newest purchase first per SKU: lines of invoices that were issued
- * (not drafts, not void) and of accepted quotes. The line description serves as the name. A member_own sees none:
- * those documents are not theirs.
+ * SKUs the partner bought on a partnership, newest purchase first per SKU: lines of invoices that were issued
+ * (not drafts, not void) and of accepted quotes. The line description serves as the name; a purchase in
+ * `currency` is preferred. A member_own sees none: those documents are not theirs. (Promotions and co-forecasts.)
  */
-export async function boughtSkus(
+export async function partnershipPurchases(
   ctx: ServiceContext,
-  promotion: FoundPromotion['promotion'],
+  on: { partnershipId: string; currency?: string },
   filter: { q?: string; skus?: string[] },
 ) {
   if (seesOwnOnly(ctx.role)) return []
@@ -41,13 +41,13 @@ export async function boughtSkus(
     sql`select distinct on (b.sku) b.sku, b.name, b.unit_price, b.currency from (
           select l.sku, l.description as name, l.unit_price, i.currency, i.issue_date as bought_on
             from invoice_lines l join invoices i on i.id = l.invoice_id
-           where i.partnership_id = ${promotion.partnershipId} and i.status not in ('draft', 'void')
+           where i.partnership_id = ${on.partnershipId} and i.status not in ('draft', 'void')
           union all
           select l.sku, l.description, l.unit_price, r.currency, q.accepted_at::date
             from quote_lines l
             join quotes q on q.id = l.quote_id and l.revision = q.accepted_revision
             join quote_revisions r on r.quote_id = q.id and r.revision = q.accepted_revision
-           where q.partnership_id = ${promotion.partnershipId} and q.status = 'accepted'
+           where q.partnership_id = ${on.partnershipId} and q.status = 'accepted'
         ) b
         where b.sku <> ''
           ${q ? sql`and (b.sku ilike ${q} or b.name ilike ${q})` : sql``}
@@ -59,15 +59,30 @@ export async function boughtSkus(
                 )})`
               : sql``
           }
-        order by b.sku, (b.currency = ${promotion.currency}) desc, b.bought_on desc nulls last
+        order by b.sku, (b.currency = ${on.currency ?? ''}) desc, b.bought_on desc nulls last
         limit 200`,
   )
+  return rows.map((r) => ({
+    sku: r.sku,
+    name: r.name.slice(0, 200),
+    unitPrice: Number(r.unit_price),
+    currency: r.currency,
+  }))
+}
+
+/** What the partner bought on the promotion's partnership, priced for the promotion (in its currency only). */
+export async function boughtSkus(
+  ctx: ServiceContext,
+  promotion: FoundPromotion['promotion'],
+  filter: { q?: string; skus?: string[] },
+) {
+  const rows = await partnershipPurchases(ctx, promotion, filter)
   return rows.map((r) => {
-    const price = r.currency === promotion.currency ? Number(r.unit_price) : null
+    const price = r.currency === promotion.currency ? r.unitPrice : null
     return {
       productId: null,
       sku: r.sku,
-      name: r.name.slice(0, 200),
+      name: r.name,
       price,
       defaultPrice: price === null ? null : promotionalPrice(price, promotion),
     } satisfies ProductChoice

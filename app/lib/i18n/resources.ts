@@ -10,6 +10,7 @@ import enDocuments from '#app/locales/en/documents.json'
 import enDownloads from '#app/locales/en/downloads.json'
 import enEmails from '#app/locales/en/emails.json'
 import enFiles from '#app/locales/en/files.json'
+import enForecastSetup from '#app/locales/en/forecastSetup.json'
 import enForecasts from '#app/locales/en/forecasts.json'
 import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
@@ -32,6 +33,7 @@ import faDocuments from '#app/locales/fa/documents.json'
 import faDownloads from '#app/locales/fa/downloads.json'
 import faEmails from '#app/locales/fa/emails.json'
 import faFiles from '#app/locales/fa/files.json'
+import faForecastSetup from '#app/locales/fa/forecastSetup.json'
 import faForecasts from '#app/locales/fa/forecasts.json'
 import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
@@ -68,6 +70,7 @@ export const resources = {
     notifications: enNotifications,
     outcome: enOutcome,
     forecasts: enForecasts,
+    forecastSetup: enForecastSetup,
   },
   fa: {
     common: faCommon,
@@ -92,6 +95,7 @@ export const resources = {
     notifications: faNotifications,
     outcome: faOutcome,
     forecasts: faForecasts,
+    forecastSetup: faForecastSetup,
   },
 } as const
 
