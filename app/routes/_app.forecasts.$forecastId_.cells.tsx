@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { CellRequest } from '#app/features/forecasts/cell-requests.ts'
@@ -9,7 +9,8 @@ import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.s
 import { runService } from '#app/features/service-context.server.ts'
 
 /** The grid's JSON endpoint: figures, consensus decisions, lifts. No page: GET has nothing to show. */
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'forecasts:read')
   throw new Response('Not found', { status: 404 })
 }
 

@@ -18,7 +18,8 @@ import { users } from './users.ts'
 export const channelKinds = ['partnership', 'record', 'internal'] as const
 export type ChannelKind = (typeof channelKinds)[number]
 /** Shared records that can open a thread of their own (forecasts join later). */
-export const threadRecordTypes = ['quote', 'invoice', 'promotion'] as const
+// A text column without a CHECK: adding a type needs no migration.
+export const threadRecordTypes = ['quote', 'invoice', 'promotion', 'forecast_exception'] as const
 export type ThreadRecordType = (typeof threadRecordTypes)[number]
 
 /**

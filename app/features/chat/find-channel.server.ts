@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { channels, type channels as channelsTable, partnerships } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { findForecastException } from '../forecasts/find-forecast-exception.server.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
 import { findPromotion } from '../promotions/find-promotion.server.ts'
 import { findQuote } from '../quotes/find-quote.server.ts'
@@ -58,6 +59,8 @@ async function assertRecordVisible(ctx: ServiceContext, channel: Channel) {
     else if (channel.recordType === 'invoice' && channel.recordId) await findInvoice(ctx, channel.recordId)
     else if (channel.recordType === 'promotion' && channel.recordId)
       await findPromotion(ctx, channel.recordId)
+    else if (channel.recordType === 'forecast_exception' && channel.recordId)
+      await findForecastException(ctx, channel.recordId)
     else throw notFound()
   } catch (error) {
     if (error instanceof AppError) throw notFound()

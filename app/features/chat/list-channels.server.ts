@@ -34,6 +34,8 @@ export async function listChannels(ctx: ServiceContext, input: { q?: string; pag
     left join quotes q on c.record_type = 'quote' and q.id = c.record_id
     left join invoices i on c.record_type = 'invoice' and i.id = c.record_id
     left join promotions pr on c.record_type = 'promotion' and pr.id = c.record_id
+    left join forecast_exceptions fe on c.record_type = 'forecast_exception' and fe.id = c.record_id
+    left join forecasts fc on fc.id = fe.forecast_id
     where (c.kind <> 'internal' or (c.org_id = ${ctx.orgId} and ${staff}))
       and (c.partnership_id is null or p.host_org_id = ${ctx.orgId} or p.partner_org_id = ${ctx.orgId})
       and (c.kind <> 'record'
@@ -41,7 +43,8 @@ export async function listChannels(ctx: ServiceContext, input: { q?: string; pag
               then (not ${ownOnly} or q.owner_id = ${ctx.userId}) else q.published_revision is not null end)
         or (i.id is not null and case when i.host_org_id = ${ctx.orgId}
               then (not ${ownOnly} or i.owner_id = ${ctx.userId}) else i.issued_at is not null end)
-        or (pr.id is not null and (not ${ownOnly} or pr.created_by_id = ${ctx.userId})))
+        or (pr.id is not null and (not ${ownOnly} or pr.created_by_id = ${ctx.userId}))
+        or (fc.id is not null and (not ${ownOnly} or fc.created_by_id = ${ctx.userId})))
       and (${search}::text is null or c.name ilike ${search}
         or (case when p.host_org_id = ${ctx.orgId} then po.name else ho.name end) ilike ${search})`
   const [rows, [{ total }]] = await Promise.all([

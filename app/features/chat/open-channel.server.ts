@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { channels, type ThreadRecordType } from '#db/schema/index.ts'
 import { assertPermission } from '../auth/require.server.ts'
+import { forecastExceptionThread } from '../forecasts/find-forecast-exception.server.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
 import { findPromotion } from '../promotions/find-promotion.server.ts'
@@ -42,6 +43,7 @@ async function threadRecord(ctx: ServiceContext, type: ThreadRecordType, recordI
     const { promotion } = await findPromotion(ctx, recordId)
     return { record: promotion, name: `Promotion ${promotion.name}` }
   }
+  if (type === 'forecast_exception') return forecastExceptionThread(ctx, recordId)
   const record =
     type === 'quote' ? (await findQuote(ctx, recordId)).quote : (await findInvoice(ctx, recordId)).invoice
   const label = type === 'quote' ? 'Quote' : 'Invoice'
@@ -49,7 +51,7 @@ async function threadRecord(ctx: ServiceContext, type: ThreadRecordType, recordI
   return { record, name: `${label} ${record.number ?? title ?? ''}`.trim() }
 }
 
-/** A quote's, invoice's or promotion's own thread, open to whoever may see the record. */
+/** A quote's, invoice's, promotion's or forecast exception's own thread, open to whoever may see the record. */
 export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
   assertPermission(ctx, 'chat:read')
   const { record, name } = await threadRecord(ctx, type, recordId)

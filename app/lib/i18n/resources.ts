@@ -10,6 +10,7 @@ import enDocuments from '#app/locales/en/documents.json'
 import enDownloads from '#app/locales/en/downloads.json'
 import enEmails from '#app/locales/en/emails.json'
 import enFiles from '#app/locales/en/files.json'
+import enForecastExceptions from '#app/locales/en/forecastExceptions.json'
 import enForecastSetup from '#app/locales/en/forecastSetup.json'
 import enForecasts from '#app/locales/en/forecasts.json'
 import enFunds from '#app/locales/en/funds.json'
@@ -33,6 +34,7 @@ import faDocuments from '#app/locales/fa/documents.json'
 import faDownloads from '#app/locales/fa/downloads.json'
 import faEmails from '#app/locales/fa/emails.json'
 import faFiles from '#app/locales/fa/files.json'
+import faForecastExceptions from '#app/locales/fa/forecastExceptions.json'
 import faForecastSetup from '#app/locales/fa/forecastSetup.json'
 import faForecasts from '#app/locales/fa/forecasts.json'
 import faFunds from '#app/locales/fa/funds.json'
@@ -70,6 +72,7 @@ export const resources = {
     notifications: enNotifications,
     outcome: enOutcome,
     forecasts: enForecasts,
+    forecastExceptions: enForecastExceptions,
     forecastSetup: enForecastSetup,
   },
   fa: {
@@ -95,6 +98,7 @@ export const resources = {
     notifications: faNotifications,
     outcome: faOutcome,
     forecasts: faForecasts,
+    forecastExceptions: faForecastExceptions,
     forecastSetup: faForecastSetup,
   },
 } as const
