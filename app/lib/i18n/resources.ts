@@ -13,6 +13,7 @@ import enFiles from '#app/locales/en/files.json'
 import enForecastExceptions from '#app/locales/en/forecastExceptions.json'
 import enForecastSetup from '#app/locales/en/forecastSetup.json'
 import enForecasts from '#app/locales/en/forecasts.json'
+import enForecastVersions from '#app/locales/en/forecastVersions.json'
 import enFunds from '#app/locales/en/funds.json'
 import enInvoices from '#app/locales/en/invoices.json'
 import enNotifications from '#app/locales/en/notifications.json'
@@ -37,6 +38,7 @@ import faFiles from '#app/locales/fa/files.json'
 import faForecastExceptions from '#app/locales/fa/forecastExceptions.json'
 import faForecastSetup from '#app/locales/fa/forecastSetup.json'
 import faForecasts from '#app/locales/fa/forecasts.json'
+import faForecastVersions from '#app/locales/fa/forecastVersions.json'
 import faFunds from '#app/locales/fa/funds.json'
 import faInvoices from '#app/locales/fa/invoices.json'
 import faNotifications from '#app/locales/fa/notifications.json'
@@ -73,6 +75,7 @@ export const resources = {
     outcome: enOutcome,
     forecasts: enForecasts,
     forecastExceptions: enForecastExceptions,
+    forecastVersions: enForecastVersions,
     forecastSetup: enForecastSetup,
   },
   fa: {
@@ -99,6 +102,7 @@ export const resources = {
     outcome: faOutcome,
     forecasts: faForecasts,
     forecastExceptions: faForecastExceptions,
+    forecastVersions: faForecastVersions,
     forecastSetup: faForecastSetup,
   },
 } as const
