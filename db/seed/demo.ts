@@ -7,6 +7,7 @@ import { seedDemoBilling } from './demo-billing.ts'
 import { seedDemoChat } from './demo-chat.ts'
 import { seedDemoClaims } from './demo-claims.ts'
 import { seedDemoDocuments } from './demo-documents.ts'
+import { seedDemoForecasts } from './demo-forecasts.ts'
 import { seedDemoNotifications } from './demo-notifications.ts'
 import { seedDemoProducts } from './demo-products.ts'
 import { seedDemoVolumes } from './demo-volumes.ts'
@@ -202,6 +203,15 @@ export async function seedDemo(tx: Tx) {
     acme: ids.get('acme') as string,
     brightside: partnershipOf.get('acme:brightside') as string,
     name: 'Spring end-cap displays',
+  })
+  // The co-forecast both sides are working on: figures, a published version, proposals and exceptions.
+  await seedDemoForecasts(tx, {
+    acme: ids.get('acme') as string,
+    brightsideOrg: ids.get('brightside') as string,
+    brightside: partnershipOf.get('acme:brightside') as string,
+    maya: people.get('manager@acme.test') as string,
+    bella: people.get('admin@brightside.test') as string,
+    ben: people.get('buyer@brightside.test') as string,
   })
   await seedDemoNotifications(tx, {
     acme: ids.get('acme') as string,

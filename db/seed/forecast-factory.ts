@@ -106,6 +106,36 @@ export async function createCellRecords(
   await tx.execute(sql`select set_config('tandem.change_kind', '', true)`)
 }
 
+/**
+ * Later changes of existing cells, one version up each, recorded by the history trigger as `by.kind` (an edit
+ * after a version was published, a proposal accepted): one statement whatever their number.
+ */
+export async function updateCellRecords(
+  tx: Tx,
+  forecast: ForecastRef,
+  cells: Omit<CellRecord, 'proposedByOrgId'>[],
+  by: { userId: string | null; orgId: string | null; kind: string },
+) {
+  if (cells.length === 0) return
+  await tx.execute(sql`select set_config('tandem.change_kind', ${by.kind}, true)`)
+  await tx.execute(sql`update forecast_cells c set value = x.value, proposed = x.proposed,
+      proposed_by_org_id = case when x.proposed is null then null else c.proposed_by_org_id end,
+      version = c.version + 1, updated_by_id = ${by.userId}::uuid, updated_by_org_id = ${by.orgId}::uuid,
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(
+      cells.map((c) => ({
+        p: c.forecastProductId,
+        w: c.weekStart,
+        line: c.line,
+        value: c.value,
+        proposed: c.proposed ?? null,
+      })),
+    )}::jsonb) as x(p uuid, w date, line text, value int, proposed int)
+    where c.forecast_id = ${forecast.id} and c.forecast_product_id = x.p and c.week_start = x.w
+      and c.line = x.line`)
+  await tx.execute(sql`select set_config('tandem.change_kind', '', true)`)
+}
+
 /** A published version holding the given figures. */
 export async function createVersionRecord(
   tx: Tx,
