@@ -1,11 +1,12 @@
 /**
  * npm run bench:promotions — co-op / MDF funds and promotions at scale: 200 partnerships, 4 funds × 200
  * allocations, 5,000 promotions with products, weekly volumes and claims, 2,000,000 ledger entries. In one run:
- *   1. as shipped: the fund overview, fund list and program ROI view through their services (a manager, RLS), and
- *      commitFunds under 8 concurrent approvers beside the same commitments as bare inserts;
- *   2. raw SQL (owner, no RLS) with covering indexes: the same aggregates, and the same lock-and-check;
- *   3. the proposed indexes (bench database only): the services and commitFunds again, and the bench's proposed
- *      rewrite of the fund overview's queries (promotions-proposals.ts).
+ *   1. as shipped: the fund overview, fund list and program ROI view through their services (a manager, RLS),
+ *      each call followed or preceded by the same statements as raw SQL (owner, no RLS), so both meet the same
+ *      load; commitFunds under 8 concurrent approvers beside the same commitments as raw SQL (lock, sum, insert)
+ *      and as bare inserts with and without the ledger_totals trigger, and the trigger's cost per insert;
+ *   2. before ledger_totals: the same answers summed from ledger_entries with covering indexes, and the raw lock,
+ *      sum and insert over the entries with the trigger off.
  * Env: DATABASE_URL (PostgreSQL, its own database, dropped afterwards; else PGlite at a smaller default scale),
  * BENCH_SCALE (default 1, PGlite 0.1), BENCH_ITERATIONS (30), BENCH_COMMIT_SECONDS (10), BENCH_EXPLAIN=1 (the
  * services' query plans to stderr), BENCH_KEEP=1 (keep the database to look into it).
@@ -59,56 +60,50 @@ async function main() {
       const raw: Db = rawClient ? (drizzle(rawClient) as unknown as Db) : getDatabase().owner
       const cases = views.viewCases(world, raw)
 
-      log('1. as shipped: the services with the migrations’ indexes')
+      log('1. as shipped: the services (reading ledger_totals), each beside its raw SQL as the owner')
       if (explain) await explainViews(world, cases, 'as shipped')
-      const shipped = await views.timeServices(world, cases, log)
+      const timed = await views.timeServicesBesideRaw(world, cases, log)
+      log('  an empty RLS transaction')
+      const emptyTransaction = await views.timeEmptyTransaction(world)
       const plan = await commits.planCommits(raw)
       log(`  commitFunds: ${commits.WORKERS} workers`)
       const commitShipped = await commits.commitThroughService(world, raw, plan, 'commitFunds, as shipped')
-      log(`  raw inserts: the same ${commitShipped.ops} rows`)
-      const bare = await commits.commitInsertRaw(world, raw, plan, commitShipped.ops)
+      const count = commitShipped.ops
+      log(`  raw lock, sum and insert: the same ${count} commitments`)
+      const locked = await commits.commitLockedRaw(world, raw, plan, count, 'ledger_totals')
+      log(`  raw inserts: the same ${count} rows, with the trigger and without`)
+      const bare = await commits.commitInsertRaw(world, raw, plan, count, true)
+      const bareNoTrigger = await commits.commitInsertRaw(world, raw, plan, count, false)
+      log('  one insert at a time under EXPLAIN ANALYZE: what the trigger costs')
+      const oneInsert = await commits.insertCost(world, raw, plan, 1000)
 
-      log('2. raw SQL, owner, covering indexes')
+      log('2. before ledger_totals: sums over ledger_entries, covering indexes')
       await views.runStatements(raw, views.RAW_INDEXES)
-      const rawTimes = await views.timeRaw(cases, log)
-      log(`  raw lock and check: the same ${commitShipped.ops} commitments`)
-      const locked = await commits.commitLockedRaw(world, raw, plan, commitShipped.ops)
+      const entryTimes = await views.timeEntries(cases, log)
+      log(`  raw lock, sum the entries and insert, no trigger: the same ${count} commitments`)
+      const lockedBefore = await commits.commitLockedRaw(world, raw, plan, count, 'ledger_entries')
       await views.runStatements(raw, views.DROP_RAW_INDEXES)
-
-      log('3. the proposed indexes')
-      await views.runStatements(raw, views.PROPOSED_INDEXES)
-      if (explain) await explainViews(world, cases, 'proposed indexes')
-      const proposed = await views.timeServices(world, cases, log)
-      const { checkProposedFundOverview } = await import('./promotions-proposals.ts')
-      await checkProposedFundOverview(views.managerOf(world), world.fundIds[0])
-      const rewritten = await views.timeRewritten(world, cases, log)
-      log(`  commitFunds: ${commits.WORKERS} workers`)
-      const commitProposed = await commits.commitThroughService(
-        world,
-        raw,
-        plan,
-        'commitFunds, proposed indexes',
-      )
 
       printPromotionsReport({
         database: db.label,
         scale,
         seedSeconds,
         world,
+        emptyTransaction,
         views: cases.map((c, k) => ({
           name: c.name,
           rawSql: c.rawSql,
-          service: shipped[k],
-          raw: rawTimes[k],
-          proposed: proposed[k],
-          rewritten: rewritten[k],
+          service: timed.service[k],
+          raw: timed.raw[k],
+          entries: entryTimes[k],
         })),
-        proposedIndexes: views.PROPOSED_INDEXES,
         commits: {
           shipped: commitShipped,
-          proposed: commitProposed,
           locked,
           bare,
+          lockedBefore,
+          bareNoTrigger,
+          oneInsert,
           hotAvailable: plan.hotAvailable,
         },
       })
