@@ -375,7 +375,7 @@ describe('rows', () => {
       name: 'One more',
     })
     expect(res.status).toBe(409)
-    expect(res.body).toContain('A plan holds at most 1000 products.')
+    expect(res.body).toContain('A plan holds at most 1,000 products.')
     expect((await post(`/forecasts/${id}/setup`, cookies.manager, { intent: 'addAll' })).status).toBe(409)
   })
 })

@@ -20,7 +20,8 @@ type SettingFields = Record<
   Field
 >
 
-const smallInput = 'w-24 rounded border border-slate-300 px-2 py-1 text-end tabular-nums'
+const smallInput =
+  'w-24 rounded border border-slate-300 px-2 py-1 text-end tabular-nums aria-[invalid=true]:border-red-500'
 
 /** A number typed inside a sentence ("differ by more than [20] %"): labelled for screen readers on its own. */
 function InlineNumber({ field, label }: { field: Field; label: string }) {

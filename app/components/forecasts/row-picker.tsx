@@ -26,7 +26,7 @@ function TypedSkuForm({
     <Form
       method="post"
       {...getFormProps(form)}
-      className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 sm:items-end"
+      className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 sm:items-start"
     >
       <input type="hidden" name="intent" value="add" />
       <div className="sm:col-span-3">
@@ -41,7 +41,9 @@ function TypedSkuForm({
         hint={t('picker.nameHint')}
         autoComplete="off"
       />
-      <SubmitButton label={t('picker.add')} submittingLabel={t('picker.adding')} />
+      <div className="sm:mt-6">
+        <SubmitButton label={t('picker.add')} submittingLabel={t('picker.adding')} />
+      </div>
     </Form>
   )
 }
