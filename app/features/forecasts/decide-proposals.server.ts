@@ -93,8 +93,9 @@ export async function decideProposals(
       targetId: found.forecast.id,
       data: { cells: saved.length, conflicts: conflicts.length },
     })
-    await refreshExceptions(ctx, found, saved)
-    publishForecastCells(ctx, found.forecast.id, saved)
+    const { events } = await refreshExceptions(ctx, found, saved)
+    // An agreed figure can open or clear a consensus-shift exception: its highlight needs a reload.
+    publishForecastCells(ctx, found.forecast.id, saved, events > 0)
   }
   return { saved, conflicts }
 }

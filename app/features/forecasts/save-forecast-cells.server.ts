@@ -271,8 +271,9 @@ export async function saveForecastCells(
       targetId: found.forecast.id,
       data: { line, cells: saved.length, conflicts: conflicts.length },
     })
-    await refreshExceptions(ctx, found, saved)
-    publishForecastCells(ctx, found.forecast.id, saved)
+    const { events } = await refreshExceptions(ctx, found, saved)
+    // An exception opened, reopened or cleared changes the cells' highlights, which only a reload redraws.
+    publishForecastCells(ctx, found.forecast.id, saved, events > 0)
   }
   return { saved, unchanged, conflicts }
 }
