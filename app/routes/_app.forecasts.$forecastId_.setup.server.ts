@@ -81,8 +81,15 @@ export async function forecastSetupAction(args: ActionFunctionArgs) {
     }),
   )
   if (result.ok) {
-    const added = intent === 'addAll' ? `&count=${(result.value as { added: number }).added}` : ''
-    return redirect(`/forecasts/${id}/setup?done=${intent}${added}`)
+    // Back to the same page of rows and the same search, so moving a row on page 3 stays on page 3.
+    const from = new URL(request.url).searchParams
+    const back = new URLSearchParams({ done: intent })
+    if (intent === 'addAll') back.set('count', String((result.value as { added: number }).added))
+    for (const key of ['page', 'q']) {
+      const value = from.get(key)
+      if (value) back.set(key, value)
+    }
+    return redirect(`/forecasts/${id}/setup?${back}`)
   }
   // A typed SKU comes back on its form as typed, the refusal beside it; other refusals show above the page.
   const reply =

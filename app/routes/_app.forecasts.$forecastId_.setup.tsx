@@ -24,6 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 const ROWS_PER_PAGE = 100
+const doneNotices = ['created', 'save', 'archive', 'unarchive', 'add', 'addAll', 'remove', 'move'] as const
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'forecasts:read')
@@ -37,7 +38,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...view,
     q,
     page: page.page,
-    done: url.searchParams.get('done') ?? (url.searchParams.get('created') ? 'created' : null),
+    done:
+      doneNotices.find(
+        (d) => d === (url.searchParams.get('created') ? 'created' : url.searchParams.get('done')),
+      ) ?? null,
     count: Number(url.searchParams.get('count') ?? 0),
   }
 }

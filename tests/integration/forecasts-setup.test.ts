@@ -315,7 +315,13 @@ describe('rows', () => {
     expect(rows.map((r) => r.sku)).not.toContain(sku.off)
     // Reorder: the last row moves to the top.
     const last = rows[rows.length - 1]
-    expect((await post(url, cookies.retailer, { intent: 'move', rowId: last.id, to: '0' })).status).toBe(302)
+    const moved = await post(`${url}?page=1&q=kettle`, cookies.retailer, {
+      intent: 'move',
+      rowId: last.id,
+      to: '0',
+    })
+    // Back to the same page of rows and search.
+    expect(moved.location).toBe(`${url}?done=move&page=1&q=kettle`)
     expect((await rowsOf(id))[0].id).toBe(last.id)
     expect((await post(url, cookies.viewer, { intent: 'move', rowId: last.id, to: '1' })).status).toBe(403)
   })
