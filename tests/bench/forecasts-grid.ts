@@ -9,10 +9,6 @@ import type { ForecastWorld } from './forecasts-seed.ts'
 import { interleaved, runs, warmup } from './forecasts-timing.ts'
 import type { Latency } from './timing.ts'
 
-export const RAW_GRID_SQL =
-  'select forecast_product_id, week_start, line, value, version, proposed, proposed_by_org_id ' +
-  'from forecast_cells where forecast_id = $1'
-
 export type GridResults = {
   service: Latency
   rawRls: Latency
