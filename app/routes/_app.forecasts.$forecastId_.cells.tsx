@@ -35,7 +35,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return decideProposals(
             ctx,
             id,
-            input.all ? { decision: input.intent, all: true } : { decision: input.intent, cells: input.cells ?? [] },
+            input.all
+              ? { decision: input.intent, all: true }
+              : { decision: input.intent, cells: input.cells ?? [] },
           )
         case 'lift':
           return applyPromotionLift(ctx, id, input.promotionId)

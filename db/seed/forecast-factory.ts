@@ -166,15 +166,13 @@ export async function createVersionRecord(
     })
     .returning()
   if (input.cells.length) {
-    await tx
-      .insert(forecastVersionCells)
-      .values(
-        input.cells.map((c) => ({
-          ...c,
-          forecastVersionId: version.id,
-          partnershipId: forecast.partnershipId,
-        })),
-      )
+    await tx.insert(forecastVersionCells).values(
+      input.cells.map((c) => ({
+        ...c,
+        forecastVersionId: version.id,
+        partnershipId: forecast.partnershipId,
+      })),
+    )
   }
   return version
 }
