@@ -40,3 +40,47 @@ export async function prepareDatabase(): Promise<BenchDatabase> {
     },
   }
 }
+
+/**
+ * The life of an in-process service bench: a fresh database, the app logging in as the restricted role with its
+ * own pool (as in production; PGlite has one connection for everything), config reset, then `run`, then the
+ * database dropped (kept with BENCH_KEEP=1). App modules must be imported inside `run`, after the environment is set.
+ */
+export function runServiceBench(
+  name: string,
+  run: (db: BenchDatabase, log: (m: string) => void) => Promise<void>,
+) {
+  const log = (message: string) => process.stderr.write(`[bench:${name}] ${message}\n`)
+  const main = async () => {
+    const started = Date.now()
+    const db = await prepareDatabase()
+    try {
+      Object.assign(process.env, db.env)
+      if (process.env.DATABASE_URL) {
+        const app = new URL(db.env.DATABASE_URL)
+        app.username = 'tandem_app'
+        app.password = ''
+        process.env.DATABASE_APP_URL = app.toString()
+      } else {
+        log('no DATABASE_URL: embedded PGlite, one connection for everything')
+      }
+      process.env.LOG_LEVEL ??= 'warn'
+      const { resetConfig } = await import('#server/config.ts')
+      resetConfig()
+      const { closeDatabase } = await import('#db/client.ts')
+      try {
+        await run(db, log)
+      } finally {
+        await closeDatabase()
+      }
+      log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    } finally {
+      if (process.env.BENCH_KEEP === '1') log(`keeping the database: ${db.label}`)
+      await db.cleanup()
+    }
+  }
+  main().catch((error) => {
+    process.stderr.write(`bench failed: ${error?.stack ?? error}\n`)
+    process.exitCode = 1
+  })
+}

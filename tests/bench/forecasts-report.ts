@@ -4,7 +4,7 @@ import type { GridResults } from './forecasts-grid.ts'
 import { PASTE_CELLS, type PasteResults } from './forecasts-paste.ts'
 import type { ForecastWorld } from './forecasts-seed.ts'
 import { runs, warmup } from './forecasts-timing.ts'
-import { fmt, table } from './table.ts'
+import { fmt, loadAverage, table } from './table.ts'
 import type { Latency } from './timing.ts'
 
 export type ForecastsResults = {
@@ -28,10 +28,7 @@ function pasteVerdict(t: Latency) {
 /** Prints the figures and whether the goals are met; figures, not pass/fail. */
 export function printForecastsReport(r: ForecastsResults) {
   const c = r.world.counts
-  const load = os
-    .loadavg()
-    .map((v) => v.toFixed(1))
-    .join(' ')
+  const load = loadAverage()
   const row = (label: string, t: Latency, ...bases: number[]) => [
     label,
     fmt(t.median, 1),

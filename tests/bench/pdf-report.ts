@@ -1,6 +1,6 @@
 import os from 'node:os'
 import type { ChromiumPeak } from './pdf-chromium-memory.ts'
-import { fmt, table } from './table.ts'
+import { fmt, loadAverage, table } from './table.ts'
 
 type Timing = {
   median: number
@@ -63,10 +63,7 @@ export function printPdfReport(results: CaseResult[]) {
         `   (whole pdfkit process / Chromium PSS: ${fmt(memoryWhole, 2)})`,
     ]
   })
-  const load = os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ')
+  const load = loadAverage()
   const out = [
     '',
     'PDF rendering: pdfkit (app/features/pdf) vs Chromium page.pdf() on the same content, A4',

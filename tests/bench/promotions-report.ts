@@ -2,7 +2,7 @@ import os from 'node:os'
 import { HOT, type InsertCost, type Throughput, WORKERS } from './promotions-commits.ts'
 import type { PromotionsWorld } from './promotions-seed.ts'
 import type { ViewTimings } from './promotions-views.ts'
-import { fmt, table } from './table.ts'
+import { fmt, loadAverage, table } from './table.ts'
 import type { Latency } from './timing.ts'
 
 export type PromotionsResults = {
@@ -36,10 +36,7 @@ function verdict(ms: number, raw: number) {
 /** Prints the figures and whether the goals are met; figures, not pass/fail. */
 export function printPromotionsReport(r: PromotionsResults) {
   const c = r.world.counts
-  const load = os
-    .loadavg()
-    .map((v) => v.toFixed(1))
-    .join(' ')
+  const load = loadAverage()
   const row = (label: string, t: Latency, raw: number) => [
     label,
     fmt(t.median, 1),

@@ -14,111 +14,83 @@
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import type { Db } from '#db/client.ts'
-import { prepareDatabase } from './database.ts'
+import { runServiceBench } from './database.ts'
 
-const log = (message: string) => process.stderr.write(`[bench:promotions] ${message}\n`)
-
-async function main() {
-  const started = Date.now()
-  const db = await prepareDatabase()
+runServiceBench('promotions', async (db, log) => {
   const pglite = !process.env.DATABASE_URL
   const scale = Number(process.env.BENCH_SCALE ?? (pglite ? 0.1 : 1))
   let rawClient: postgres.Sql | undefined
   try {
-    Object.assign(process.env, db.env)
-    if (!pglite) {
-      // As in production: the app logs in as the restricted role, with its own pool (10), apart from the owner's.
-      const app = new URL(db.env.DATABASE_URL)
-      app.username = 'tandem_app'
-      app.password = ''
-      process.env.DATABASE_APP_URL = app.toString()
-    } else {
-      log('no DATABASE_URL: embedded PGlite, one connection for everything, default scale 0.1 (BENCH_SCALE)')
-    }
-    const { resetConfig } = await import('#server/config.ts')
-    resetConfig()
     // App modules load only now, after the database environment is set.
     const { migrateDatabase } = await import('#db/migrate.ts')
-    const { closeDatabase, getDatabase } = await import('#db/client.ts')
+    const { getDatabase } = await import('#db/client.ts')
     const { promotionsScale, seedPromotions } = await import('./promotions-seed.ts')
     const views = await import('./promotions-views.ts')
     const commits = await import('./promotions-commits.ts')
     const { explainViews } = await import('./promotions-explain.ts')
     const { printPromotionsReport } = await import('./promotions-report.ts')
     const explain = process.env.BENCH_EXPLAIN === '1'
-    try {
-      await migrateDatabase()
-      const size = promotionsScale(scale)
-      log(`seeding on ${db.label}, scale ${scale}: ${JSON.stringify(size)}`)
-      const seedStart = Date.now()
-      const world = await seedPromotions(size, log)
-      const seedSeconds = (Date.now() - seedStart) / 1000
-      log(`seeded in ${seedSeconds.toFixed(1)} s`)
+    await migrateDatabase()
+    const size = promotionsScale(scale)
+    log(`seeding on ${db.label}, scale ${scale}: ${JSON.stringify(size)}`)
+    const seedStart = Date.now()
+    const world = await seedPromotions(size, log)
+    const seedSeconds = (Date.now() - seedStart) / 1000
+    log(`seeded in ${seedSeconds.toFixed(1)} s`)
 
-      // Raw SQL runs as the owner on its own pool, wide enough for 8 concurrent workers (PGlite: its one connection).
-      if (!pglite) rawClient = postgres(db.env.DATABASE_URL, { max: commits.WORKERS, onnotice: () => {} })
-      const raw: Db = rawClient ? (drizzle(rawClient) as unknown as Db) : getDatabase().owner
-      const cases = views.viewCases(world, raw)
+    // Raw SQL runs as the owner on its own pool, wide enough for 8 concurrent workers (PGlite: its one connection).
+    if (!pglite) rawClient = postgres(db.env.DATABASE_URL, { max: commits.WORKERS, onnotice: () => {} })
+    const raw: Db = rawClient ? (drizzle(rawClient) as unknown as Db) : getDatabase().owner
+    const cases = views.viewCases(world, raw)
 
-      log('1. as shipped: the services (reading ledger_totals), each beside its raw SQL as the owner')
-      if (explain) await explainViews(world, cases, 'as shipped')
-      const timed = await views.timeServicesBesideRaw(world, cases, log)
-      log('  an empty RLS transaction')
-      const emptyTransaction = await views.timeEmptyTransaction(world)
-      const plan = await commits.planCommits(raw)
-      log(`  commitFunds: ${commits.WORKERS} workers`)
-      const commitShipped = await commits.commitThroughService(world, raw, plan, 'commitFunds, as shipped')
-      const count = commitShipped.ops
-      log(`  raw lock, sum and insert: the same ${count} commitments`)
-      const locked = await commits.commitLockedRaw(world, raw, plan, count, 'ledger_totals')
-      log(`  raw inserts: the same ${count} rows, with the trigger and without`)
-      const bare = await commits.commitInsertRaw(world, raw, plan, count, true)
-      const bareNoTrigger = await commits.commitInsertRaw(world, raw, plan, count, false)
-      log('  one insert at a time under EXPLAIN ANALYZE: what the trigger costs')
-      const oneInsert = await commits.insertCost(world, raw, plan, 1000)
+    log('1. as shipped: the services (reading ledger_totals), each beside its raw SQL as the owner')
+    if (explain) await explainViews(world, cases, 'as shipped')
+    const timed = await views.timeServicesBesideRaw(world, cases, log)
+    log('  an empty RLS transaction')
+    const emptyTransaction = await views.timeEmptyTransaction(world)
+    const plan = await commits.planCommits(raw)
+    log(`  commitFunds: ${commits.WORKERS} workers`)
+    const commitShipped = await commits.commitThroughService(world, raw, plan, 'commitFunds, as shipped')
+    const count = commitShipped.ops
+    log(`  raw lock, sum and insert: the same ${count} commitments`)
+    const locked = await commits.commitLockedRaw(world, raw, plan, count, 'ledger_totals')
+    log(`  raw inserts: the same ${count} rows, with the trigger and without`)
+    const bare = await commits.commitInsertRaw(world, raw, plan, count, true)
+    const bareNoTrigger = await commits.commitInsertRaw(world, raw, plan, count, false)
+    log('  one insert at a time under EXPLAIN ANALYZE: what the trigger costs')
+    const oneInsert = await commits.insertCost(world, raw, plan, 1000)
 
-      log('2. before ledger_totals: sums over ledger_entries, covering indexes')
-      await views.runStatements(raw, views.RAW_INDEXES)
-      const entryTimes = await views.timeEntries(cases, log)
-      log(`  raw lock, sum the entries and insert, no trigger: the same ${count} commitments`)
-      const lockedBefore = await commits.commitLockedRaw(world, raw, plan, count, 'ledger_entries')
-      await views.runStatements(raw, views.DROP_RAW_INDEXES)
+    log('2. before ledger_totals: sums over ledger_entries, covering indexes')
+    await views.runStatements(raw, views.RAW_INDEXES)
+    const entryTimes = await views.timeEntries(cases, log)
+    log(`  raw lock, sum the entries and insert, no trigger: the same ${count} commitments`)
+    const lockedBefore = await commits.commitLockedRaw(world, raw, plan, count, 'ledger_entries')
+    await views.runStatements(raw, views.DROP_RAW_INDEXES)
 
-      printPromotionsReport({
-        database: db.label,
-        scale,
-        seedSeconds,
-        world,
-        emptyTransaction,
-        views: cases.map((c, k) => ({
-          name: c.name,
-          rawSql: c.rawSql,
-          service: timed.service[k],
-          raw: timed.raw[k],
-          entries: entryTimes[k],
-        })),
-        commits: {
-          shipped: commitShipped,
-          locked,
-          bare,
-          lockedBefore,
-          bareNoTrigger,
-          oneInsert,
-          hotAvailable: plan.hotAvailable,
-        },
-      })
-    } finally {
-      await rawClient?.end()
-      await closeDatabase()
-    }
-    log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    printPromotionsReport({
+      database: db.label,
+      scale,
+      seedSeconds,
+      world,
+      emptyTransaction,
+      views: cases.map((c, k) => ({
+        name: c.name,
+        rawSql: c.rawSql,
+        service: timed.service[k],
+        raw: timed.raw[k],
+        entries: entryTimes[k],
+      })),
+      commits: {
+        shipped: commitShipped,
+        locked,
+        bare,
+        lockedBefore,
+        bareNoTrigger,
+        oneInsert,
+        hotAvailable: plan.hotAvailable,
+      },
+    })
   } finally {
-    if (process.env.BENCH_KEEP === '1') log(`keeping the database: ${db.label}`)
-    await db.cleanup()
+    await rawClient?.end()
   }
-}
-
-main().catch((error) => {
-  process.stderr.write(`bench failed: ${error?.stack ?? error}\n`)
-  process.exitCode = 1
 })

@@ -1,6 +1,7 @@
 import os from 'node:os'
 import type { Measurement } from './measure.ts'
 import type { QueryLatency } from './query-latency.ts'
+import { loadAverage } from './table.ts'
 
 export type Row = { name: string; m: Measurement; bytes: number }
 
@@ -27,10 +28,7 @@ export function printReport(database: string, partnerships: number, rows: Row[],
   const ratio = bareRls.m.rps > 0 ? portal.m.rps / bareRls.m.rps : Number.NaN
   const rlsCost = bareSystem.m.rps > 0 ? (1 - bareRls.m.rps / bareSystem.m.rps) * 100 : Number.NaN
   const queryCost = (query.rls / query.system - 1) * 100
-  const load = os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ')
+  const load = loadAverage()
   const out = [
     '',
     `GET /partners (page 1, 50 of ${partnerships} partnerships) · ${database} · 20 connections`,

@@ -1,3 +1,5 @@
+import os from 'node:os'
+
 /** Number formatting and a plain-text table for the bench reports; 'n/a' stands in for a missing figure. */
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
 
@@ -8,3 +10,10 @@ export function table(header: string[], rows: string[][], left = 1) {
     cells.map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)]
 }
+
+/** The machine's load averages (1, 5, 15 min) as printed beside every figure: the benches share the CPUs. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' ')

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../service-context.server.ts'
 export type PromotionFunds = { committed: number; released: number; spent: number; remaining: number }
 
 /**
- * What a promotion still has committed on its allocation, as sums of ledger entries (never a stored figure): the
+ * What a promotion still has committed on its allocation, as sums of the ledger (ledger_totals, kept by the ledger's insert trigger; never a figure the app writes): the
  * approval's commit, less releases for it, less what its claims spent.
  */
 export async function promotionFunds(
@@ -21,7 +21,7 @@ export async function promotionFunds(
           sum(amount) filter (where kind = 'release' and source_type = 'promotion' and source_id = ${promotion.id}) as released,
           sum(amount) filter (where kind = 'spend' and source_type = 'claim'
             and source_id in (select id from claims where promotion_id = ${promotion.id})) as spent
-        from ledger_entries where allocation_id = ${promotion.allocationId}`,
+        from ledger_totals where allocation_id = ${promotion.allocationId}`,
   )
   const committed = Number(row?.committed ?? 0)
   const released = Number(row?.released ?? 0)

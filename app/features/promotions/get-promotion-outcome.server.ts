@@ -34,7 +34,7 @@ export async function getPromotionOutcome(ctx: ServiceContext, id: string) {
   const [spend] = promotion.allocationId
     ? await rowsOf<{ spent: string | number | null }>(
         ctx.tx,
-        sql`select sum(e.amount) as spent from ledger_entries e
+        sql`select sum(e.amount) as spent from ledger_totals e
             where e.allocation_id = ${promotion.allocationId} and e.kind = 'spend'
               and ((e.source_type = 'claim' and e.source_id in (select c.id from claims c where c.promotion_id = ${promotion.id}))
                 or (e.source_type = 'promotion' and e.source_id = ${promotion.id}))`,
