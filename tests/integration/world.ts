@@ -30,13 +30,6 @@ import {
   recordDownloadRecord,
 } from '#db/seed/collaboration-factory.ts'
 import { createMember, createOrg, createPartnership } from '#db/seed/factories.ts'
-import {
-  createAdjustmentRecord,
-  createCellRecords,
-  createExceptionRecord,
-  createForecastRecord,
-  createVersionRecord,
-} from '#db/seed/forecast-factory.ts'
 import { createAllocationRecord, createFundRecord } from '#db/seed/fund-factory.ts'
 import {
   createClaimRecord,
@@ -44,6 +37,7 @@ import {
   createPromotionProductRecord,
 } from '#db/seed/promotion-factory.ts'
 import { asSystem } from '#db/tenant.ts'
+import { createForecastRows } from './world-forecasts.ts'
 
 /**
  * The standard world of the security suites. Org A (a manufacturer) has one member in every role and two
@@ -353,68 +347,6 @@ async function createBillingRows(
     proofs[0].id,
     notification.id,
   ]
-}
-
-/** A co-forecast with a product row, cells on every line, a published version, an exception and an adjustment. */
-async function createForecastRows(
-  tx: Tx,
-  input: { hostOrgId: string; partnershipId: string; ownerId: string; label: string } & {
-    productId: string
-    sku: string
-    promotion: { id: string }
-  },
-) {
-  const { forecast, products: rows } = await createForecastRecord(tx, {
-    partnershipId: input.partnershipId,
-    hostOrgId: input.hostOrgId,
-    createdByOrgId: input.hostOrgId,
-    createdById: input.ownerId,
-    name: `${input.label} forecast`,
-    startWeek: '2027-01-04',
-    horizonWeeks: 8,
-    products: [{ sku: input.sku, name: `${input.label} forecast product`, productId: input.productId }],
-  })
-  const row = rows[0]
-  const weekStart = '2027-01-04'
-  await createCellRecords(
-    tx,
-    forecast,
-    (['host', 'partner', 'consensus', 'actual'] as const).map((line, i) => ({
-      forecastProductId: row.id,
-      weekStart,
-      line,
-      value: 100 + i * 40,
-    })),
-    { userId: input.ownerId, orgId: input.hostOrgId },
-  )
-  const version = await createVersionRecord(tx, forecast, {
-    number: 1,
-    publishedByOrgId: input.hostOrgId,
-    publishedById: input.ownerId,
-    note: `${input.label} version`,
-    cells: [{ forecastProductId: row.id, weekStart, host: 100, partner: 140, consensus: 180 }],
-  })
-  const exception = await createExceptionRecord(tx, forecast, {
-    forecastProductId: row.id,
-    weekStart,
-    rule: 'side_gap',
-    left: 100,
-    right: 140,
-    varianceUnits: -40,
-    varianceBp: 2857,
-    note: `${input.label} exception`,
-    actorOrgId: input.hostOrgId,
-  })
-  const adjustment = await createAdjustmentRecord(tx, forecast, {
-    promotionId: input.promotion.id,
-    line: 'host',
-    label: `${input.label} lift`,
-    liftBp: 1500,
-    createdByOrgId: input.hostOrgId,
-    createdById: input.ownerId,
-    cells: [{ forecastProductId: row.id, weekStart, units: 15 }],
-  })
-  return [forecast.id, row.id, version.id, exception.id, adjustment.id]
 }
 
 async function createForeign(tx: Tx, marker: string) {
