@@ -10,8 +10,8 @@ import { type SQL, sql } from 'drizzle-orm'
  *             also `fund_id =`, so it seeks ledger_totals_fund_idx;
  *   spend_sources  the scoped promotions' allocations' `spend` totals by source (claim or promotion), from the
  *             same rows;
- *   volumes   one pass over the promotions' weekly volumes, in the weeks each promotion touches: reported cells,
- *             their baseline and actual, incremental revenue;
+ *   volumes   one pass over the promotions' reported weekly volumes (weeks with an actual), in the weeks each
+ *             promotion touches: reported cells, their baseline and actual, incremental revenue;
  *   spend     fund spend per promotion: spend sums attributed through the claim they came from, or to the
  *             promotion itself;
  *   figures   per promotion, and the exact ROI as a numeric for ranking (null when undefined: ranked last);
@@ -100,7 +100,10 @@ export function programViewQuery(q: ProgramQueryInput): SQL {
       from promotion_volumes v
       join scoped s on s.id = v.promotion_id
       join promotion_products pp on pp.id = v.promotion_product_id
-      where v.week_start between date_trunc('week', s.starts_on::timestamp)::date
+      -- Every figure here counts reported weeks only (a week without an actual adds nothing to any of them), so
+      -- the weeks not reported yet are left out before the joins: most weeks of planned and live promotions.
+      where v.actual_units is not null
+        and v.week_start between date_trunc('week', s.starts_on::timestamp)::date
                           and date_trunc('week', s.ends_on::timestamp)::date
       group by v.promotion_id
     ),
