@@ -155,12 +155,12 @@ test('manufacturer and retailer co-forecast one plan live: figures, a conflict, 
     )
     await maker.keyboard.press('Enter')
     const clash = maker.getByRole('alert').filter({ hasText: 'Someone saved 1 cell while you typed.' })
-    // Their figure arrived live, so the grid cannot say who saved it (a refused save would name them).
+    // Their figure arrived live, and the push names who saved it.
     await expect(clash.getByRole('listitem').filter({ hasText: fridgeConsensus })).toContainText(
-      'Someone saved 110 while you typed 90.',
+      'Bella Brightside saved 110 while you typed 90.',
     )
     await expect(cell(maker, plan, FRIDGE, LINES.consensus, w1)).toHaveAccessibleName(
-      saying('Someone saved 110 while you typed 90.'),
+      saying('Bella Brightside saved 110 while you typed 90.'),
     )
     await expect(maker.getByRole('status').filter({ hasText: '1 conflict to settle' })).toBeVisible()
     await clash.getByRole('button', { name: 'Keep mine (save again over theirs)' }).click()

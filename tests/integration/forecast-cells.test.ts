@@ -430,6 +430,7 @@ describe('live viewers', () => {
         payload: {
           forecastId,
           byUserId: retailer.userId,
+          byName: world.r.owner.name,
           updates: [
             {
               productId: rows[0],

@@ -4,7 +4,7 @@ import { rowsOf } from '#db/rows.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { lockForEdit } from './find-forecast.server.ts'
 import type { CellConflict, CellUpdate } from './grid-types.ts'
-import { publishForecastCells } from './publish-forecast-cells.server.ts'
+import { publishSavedCells } from './publish-forecast-cells.server.ts'
 import { refreshExceptions } from './refresh-exceptions.server.ts'
 import {
   type CellTarget,
@@ -95,7 +95,7 @@ export async function decideProposals(
     })
     const { events } = await refreshExceptions(ctx, found, saved)
     // An agreed figure can open or clear a consensus-shift exception: its highlight needs a reload.
-    publishForecastCells(ctx, found.forecast.id, saved, events > 0)
+    await publishSavedCells(ctx, found.forecast.id, saved, events > 0)
   }
   return { saved, conflicts }
 }

@@ -108,6 +108,8 @@ export type CellUpdate = {
   proposed: number | null
   proposedBy: SideLine | null
   version: number
+  /** Who saved it, on pushes to the other viewers (a conflict then names them). */
+  by?: string | null
 }
 
 export const MAX_FORECAST_UNITS = 1_000_000_000

@@ -8,7 +8,7 @@ import { getForecastGrid, loadGrid } from './get-forecast-grid.server.ts'
 import { type GridCsvError, gridCsvLineCodes, gridToCsv, readGridCsv } from './grid-csv.ts'
 import type { CellUpdate, ForecastGrid, ForecastLine, SideLine } from './grid-types.ts'
 import { gridToXlsx } from './grid-xlsx.server.ts'
-import { publishForecastCells } from './publish-forecast-cells.server.ts'
+import { publishSavedCells } from './publish-forecast-cells.server.ts'
 import { refreshExceptions } from './refresh-exceptions.server.ts'
 import {
   type CellTarget,
@@ -144,7 +144,7 @@ export async function importForecastCsv(
     const ruled = updates.filter((u) => u.line !== 'actual')
     if (ruled.length > MAX_CELLS_PER_SAVE) await refreshExceptions(ctx, found)
     else if (ruled.length > 0) await refreshExceptions(ctx, found, ruled)
-    publishForecastCells(ctx, forecast.id, updates)
+    await publishSavedCells(ctx, forecast.id, updates)
   }
   return { status: 'imported', side: found.side, lines, proposed: consensus.length - accepted, accepted }
 }

@@ -11,7 +11,7 @@ import {
   type ForecastLine,
   MAX_FORECAST_UNITS,
 } from './grid-types.ts'
-import { publishForecastCells } from './publish-forecast-cells.server.ts'
+import { publishSavedCells } from './publish-forecast-cells.server.ts'
 import { refreshExceptions } from './refresh-exceptions.server.ts'
 import { forecastWeeks } from './weeks.ts'
 
@@ -263,7 +263,7 @@ export async function saveForecastCells(
     })
     const { events } = await refreshExceptions(ctx, found, saved)
     // An exception opened, reopened or cleared changes the cells' highlights, which only a reload redraws.
-    publishForecastCells(ctx, found.forecast.id, saved, events > 0)
+    await publishSavedCells(ctx, found.forecast.id, saved, events > 0)
   }
   return { saved, unchanged, conflicts }
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import { subscribeForecast } from '#app/lib/realtime/socket.client.ts'
 import type { CellUpdate } from './grid-types.ts'
 
-type Push = { forecastId: string; updates: CellUpdate[]; reload?: boolean }
+type Push = { forecastId: string; updates: CellUpdate[]; reload?: boolean; byName?: string | null }
 
 function isPush(payload: unknown): payload is Push {
   if (!payload || typeof payload !== 'object') return false
@@ -32,7 +32,7 @@ export function useForecastLive(forecastId: string, onCells: (updates: CellUpdat
       onCells: (payload) => {
         if (!isPush(payload) || payload.forecastId !== forecastId) return
         if (payload.reload) later()
-        else handler.current(payload.updates)
+        else handler.current(payload.updates.map((u) => ({ ...u, by: payload.byName ?? null })))
       },
       onResync: later,
     })

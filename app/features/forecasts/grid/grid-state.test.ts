@@ -191,6 +191,23 @@ describe('live updates from the other viewers', () => {
     })
   })
 
+  test('a live conflict names who saved, when the push says', () => {
+    const s = applyUpdates(type(initState(grid()), 0, 0, '120'), [
+      update(0, 0, 140, 2, { by: 'Bella' }),
+    ]).state
+    expect(s.edits.get(key('partner', 0, 0))?.conflict).toEqual({ theirs: 140, by: 'Bella', version: 2 })
+  })
+
+  test('typing begun before a named live save is committed as a conflict naming them', () => {
+    const live = applyUpdates(initState(grid()), [update(0, 0, 140, 2, { by: 'Bella' })]).state
+    const s = editCells(live, [{ line: 'partner', product: 0, week: 0, text: '120', baseVersion: 1 }])
+    expect(s.edits.get(key('partner', 0, 0))?.conflict).toEqual({ theirs: 140, by: 'Bella', version: 2 })
+    // A later save nobody named (a reload) does not keep the old name.
+    const unnamed = applyUpdates(live, [update(0, 0, 150, 3)]).state
+    const t = editCells(unnamed, [{ line: 'partner', product: 0, week: 0, text: '120', baseVersion: 1 }])
+    expect(t.edits.get(key('partner', 0, 0))?.conflict).toEqual({ theirs: 150, by: null, version: 3 })
+  })
+
   test('they saved the same figure as was typed: nothing to choose, the edit goes', () => {
     const s = applyUpdates(type(initState(grid()), 0, 0, '140'), [update(0, 0, 140, 2)]).state
     expect(s.edits.size).toBe(0)

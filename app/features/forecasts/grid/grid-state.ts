@@ -51,6 +51,8 @@ export type GridState = {
   productIndex: Map<string, number>
   weekIndex: Map<string, number>
   edits: Map<string, PendingEdit>
+  /** Who saved a cell's current version, when a live push said so (a conflict over it then names them). */
+  savedBy: Map<string, { version: number; name: string }>
 }
 
 /** A request's worth of cells: a big paste or fill goes in several. */
@@ -68,7 +70,14 @@ export function initState(grid: ForecastGrid): GridState {
     productIndex: new Map(grid.products.map((p, i) => [p.id, i])),
     weekIndex: new Map(grid.weeks.map((w, i) => [w, i])),
     edits: new Map(),
+    savedBy: new Map(),
   }
+}
+
+/** The name of whoever saved the cell at this version, if a push told us. */
+function saverOf(state: Pick<GridState, 'savedBy'>, key: string, version: number): string | null {
+  const saved = state.savedBy.get(key)
+  return saved && saved.version === version ? saved.name : null
 }
 
 /** Whole units ≥ 0; blank clears. Persian and Arabic-Indic digits and thousands separators read as typed. */
@@ -119,13 +128,18 @@ function acceptsProposal(grid: ForecastGrid, line: ForecastLine, index: number, 
  * An unsent edit over a cell whose saved version moved on (a live update, a reload, typing begun earlier): gone if
  * the cell now holds it, still to send if it accepts the proposal now there, else a conflict with the saved figure.
  */
-function reconcile(grid: ForecastGrid, e: PendingEdit, index: number): PendingEdit | null {
+function reconcile(
+  grid: ForecastGrid,
+  e: PendingEdit,
+  index: number,
+  by: string | null = null,
+): PendingEdit | null {
   const version = grid.lines[e.line].versions[index]
   if (e.baseVersion === version || e.conflict?.version === version) return e
   if (!e.error && holds(grid, e.line, index, e.value)) return null
   if (!e.error && acceptsProposal(grid, e.line, index, e.value))
     return { ...e, baseVersion: version, conflict: null }
-  return { ...e, conflict: { theirs: savedFigure(grid, e.line, index), by: null, version } }
+  return { ...e, conflict: { theirs: savedFigure(grid, e.line, index), by, version } }
 }
 
 /** The figure a cell shows with what is typed: the edit's when it reads as one, else the saved one. */
@@ -220,7 +234,7 @@ export function editCells(state: GridState, inputs: EditInput[]): GridState {
       edits.delete(key)
       continue
     }
-    const settled = reconcile(grid, next, index)
+    const settled = reconcile(grid, next, index, saverOf(state, key, version))
     if (settled) edits.set(key, settled)
     else edits.delete(key)
   }
@@ -349,8 +363,13 @@ export function applyUpdates(
   const writer = gridWriter(state.grid)
   const edits = new Map(state.edits)
   const changed: string[] = []
+  const savedBy = new Map(state.savedBy)
   for (const u of updates) {
-    if (writeUpdate(state, writer, u)) changed.push(cellKey(u.line, u.productId, u.weekStart))
+    if (!writeUpdate(state, writer, u)) continue
+    const k = cellKey(u.line, u.productId, u.weekStart)
+    changed.push(k)
+    if (u.by) savedBy.set(k, { version: u.version, name: u.by })
+    else savedBy.delete(k)
   }
   if (changed.length === 0) return { state, changed }
   const grid = writer.done()
@@ -359,11 +378,11 @@ export function applyUpdates(
     if (!e || e.sent) continue
     const index = indexOf(state, e.productId, e.weekStart)
     if (index === null) continue
-    const settled = reconcile(grid, e, index)
+    const settled = reconcile(grid, e, index, saverOf({ savedBy }, key, grid.lines[e.line].versions[index]))
     if (settled) edits.set(key, settled)
     else edits.delete(key)
   }
-  return { state: { ...state, grid, edits }, changed }
+  return { state: { ...state, grid, edits, savedBy }, changed }
 }
 
 /**
@@ -371,11 +390,13 @@ export function applyUpdates(
  * cell moved on meanwhile becomes a conflict. Edits of products no longer in the plan cannot be saved and go.
  */
 export function rebase(state: GridState, grid: ForecastGrid): GridState {
-  const next = initState(grid)
+  const next = { ...initState(grid), savedBy: state.savedBy }
   for (const [key, e] of state.edits) {
     const index = indexOf(next, e.productId, e.weekStart)
     if (index === null) continue
-    const settled = e.sent ? e : reconcile(grid, e, index)
+    const settled = e.sent
+      ? e
+      : reconcile(grid, e, index, saverOf(next, key, grid.lines[e.line].versions[index]))
     if (settled) next.edits.set(key, settled)
   }
   return next
