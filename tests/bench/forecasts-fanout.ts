@@ -9,7 +9,7 @@ import type { ForecastCellsPush } from '#app/features/forecasts/publish-forecast
 import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.server.ts'
 import { publish, rooms } from '#app/lib/realtime/publish.server.ts'
 import { afterCommit } from '#db/after-commit.ts'
-import { forecastCells } from '#db/schema/index.ts'
+import { forecastCells, users } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { attachRealtime } from '#server/realtime/gateway.ts'
 import { asCaller } from '#tests/integration/service-context.ts'
@@ -105,6 +105,10 @@ export async function timeFanout(world: ForecastWorld, log: (m: string) => void)
     const saves: number[] = []
     const emitToLast: number[] = []
     const bytes = { save: 0, emit: 0 }
+    // The no-database push carries what the service's does, the saver's name included.
+    const [saver] = await asSystem((tx) =>
+      tx.select({ name: users.name }).from(users).where(eq(users.id, world.host.userId)),
+    )
     for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
       const productId = world.productIds[i % world.productIds.length]
       const weekStart = world.weeks[world.weeks.length - 1]
@@ -140,6 +144,7 @@ export async function timeFanout(world: ForecastWorld, log: (m: string) => void)
       const push: ForecastCellsPush = {
         forecastId: world.forecastId,
         byUserId: world.host.userId,
+        byName: saver?.name ?? null,
         updates: [update],
       }
       const emitted = now()
