@@ -10,6 +10,7 @@ import { Pagination } from '#app/components/ui/pagination.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getAccuracy } from '#app/features/forecasts/get-accuracy.server.ts'
+import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
@@ -39,6 +40,7 @@ export default function ForecastAccuracy() {
   const view = useLoaderData<typeof loader>()
   const { t } = useTranslation('forecastVersions')
   const { forecast, versions, version, result } = view
+  useForecastReloads(forecast.id)
   return (
     <>
       <PageHeader

@@ -16,6 +16,7 @@ import { Table, Td, Th, Tr } from '#app/components/ui/table.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listExceptions } from '#app/features/forecasts/list-exceptions.server.ts'
+import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readListQuery } from '#app/lib/pagination.ts'
 import { type ForecastRule, forecastExceptionStatuses, forecastRules } from '#db/schema/forecasts.ts'
@@ -49,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** A plan's exceptions, the largest gaps first: each cell breaking a rule, its figures, owner and status. */
 export default function ForecastExceptions() {
   const { forecast, rows, total, counts, products, filter, page, pageSize } = useLoaderData<typeof loader>()
+  useForecastReloads(forecast.id)
   const { t } = useTranslation('forecastExceptions')
   const filtered = !!(filter.status || filter.rule || filter.productId)
   const select = 'mt-1 rounded border border-slate-300 px-2 py-1.5'

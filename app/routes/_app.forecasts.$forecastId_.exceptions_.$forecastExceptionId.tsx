@@ -17,6 +17,7 @@ import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import type { ExceptionReply } from '#app/features/forecasts/exception-schemas.ts'
 import { getException } from '#app/features/forecasts/get-exception.server.ts'
+import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { exceptionAction } from './_app.forecasts.$forecastId_.exceptions_.$forecastExceptionId.server.ts'
 
@@ -42,6 +43,7 @@ export default function ForecastExceptionPage() {
   const [search] = useSearchParams()
   const { t, i18n } = useTranslation('forecastExceptions')
   const { forecast, exception: e } = view
+  useForecastReloads(forecast.id)
   const [leftLabel, rightLabel] = useComparedLabels(e.rule, forecast)
   const done = search.get('done')
   const base = `/forecasts/${forecast.id}/exceptions/${e.id}`

@@ -24,6 +24,7 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
 import { listVersions } from '#app/features/forecasts/list-versions.server.ts'
 import { publishVersion } from '#app/features/forecasts/publish-version.server.ts'
+import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { PublishVersionSchema } from '#app/features/forecasts/version-schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
@@ -93,6 +94,7 @@ function PublishForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }
 /** A plan's published versions, newest first; either side's editors publish the next one. */
 export default function ForecastVersions() {
   const { forecast, rows, total, page, pageSize } = useLoaderData<typeof loader>()
+  useForecastReloads(forecast.id)
   const lastResult = useActionData<typeof action>()
   const { t } = useTranslation('forecastVersions')
   const base = `/forecasts/${forecast.id}/versions`

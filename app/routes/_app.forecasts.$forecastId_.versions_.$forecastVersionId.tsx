@@ -12,6 +12,7 @@ import { Pagination } from '#app/components/ui/pagination.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { compareVersions } from '#app/features/forecasts/compare-versions.server.ts'
+import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
@@ -51,6 +52,7 @@ export default function ForecastVersionPage() {
   const [search] = useSearchParams()
   const { t } = useTranslation('forecastVersions')
   const { forecast, version } = c
+  useForecastReloads(forecast.id)
   const label = (s: typeof c.old) =>
     s.kind === 'current' ? t('compare.current') : t('version', { number: s.number })
   const { number } = version

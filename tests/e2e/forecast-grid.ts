@@ -69,6 +69,12 @@ export function watchJoins(page: Page) {
       await expect(gridOf(page, plan)).toBeVisible()
       await expect.poll(() => joins, { message: 'the grid joins its plan room' }).toBeGreaterThan(before)
     },
+    /** Runs `act` (a navigation to another page of the plan) and waits for that page to join the plan room. */
+    async joinedBy(act: () => Promise<unknown>) {
+      const before = joins
+      await act()
+      await expect.poll(() => joins, { message: 'the page joins its plan room' }).toBeGreaterThan(before)
+    },
   }
 }
 

@@ -119,9 +119,9 @@ test('manufacturer and retailer co-forecast one plan live: figures, a conflict, 
     await expect(cell(maker, plan, WASHER, LINES.maker, w2)).toHaveAccessibleName(holding('300'))
   })
 
-  await test.step('the exceptions page lists it as resolved', async () => {
+  await test.step('the exceptions page lists it as resolved, and follows the other side live', async () => {
     await allSaved(maker)
-    await tab(maker, 'Exceptions').click()
+    await makerLive.joinedBy(() => tab(maker, 'Exceptions').click())
     const row = maker
       .getByRole('table', { name: 'Exceptions of this plan, largest gap first' })
       .getByRole('row')
@@ -130,6 +130,11 @@ test('manufacturer and retailer co-forecast one plan live: figures, a conflict, 
     await expect(row).toContainText(plan.weeks[w2].iso)
     await expect(row).toContainText('Side gap')
     await expect(row).toContainText('Resolved')
+    // The figures still break the rule, so the retailer may reopen it: the manufacturer's list shows it at once.
+    await retailer.getByRole('form', { name: 'Reopen' }).getByRole('button', { name: 'Reopen' }).click()
+    await expect(retailer.getByText('Exception reopened.')).toBeVisible()
+    await expect(row).not.toContainText('Resolved')
+    await expect(row).toContainText('Open')
   })
 
   await makerLive.open(plan, () => tab(maker, 'Grid').click())

@@ -42,3 +42,29 @@ export function useForecastLive(forecastId: string, onCells: (updates: CellUpdat
     }
   }, [forecastId])
 }
+
+/**
+ * For the plan's other pages (exceptions, versions, accuracy): any push about the plan reloads the page data, as
+ * what they show is computed from the figures. Bursts are debounced into one reload.
+ */
+export function useForecastReloads(forecastId: string) {
+  const { revalidate, state } = useRevalidator()
+  const busy = useRef(false)
+  busy.current = state !== 'idle'
+  const reload = useRef(revalidate)
+  reload.current = revalidate
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const later = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        if (!busy.current) reload.current()
+      }, 300)
+    }
+    const stop = subscribeForecast(forecastId, { onCells: later, onResync: later })
+    return () => {
+      clearTimeout(timer)
+      stop()
+    }
+  }, [forecastId])
+}
