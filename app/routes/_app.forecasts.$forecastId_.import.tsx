@@ -1,31 +1,22 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ForecastTabs } from '#app/components/forecasts/forecast-tabs.tsx'
-import { FormActions } from '#app/components/forms/form-actions.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
-import { inputClass } from '#app/components/ui/field.tsx'
+import { CsvUploadForm } from '#app/components/ui/csv-upload-form.tsx'
 import { ImportErrors } from '#app/components/ui/import-errors.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
+import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
-import type { GridCsvError } from '#app/features/forecasts/grid-csv.ts'
 import {
   forecastImportView,
   importForecastCsv,
-  type LineCounts,
   MAX_FORECAST_IMPORT_BYTES,
 } from '#app/features/forecasts/import-forecast-csv.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { readCsvUpload } from '#app/lib/csv-upload.server.ts'
+import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Forecast'} · Import · Tandem` },
@@ -41,21 +32,6 @@ const uploadRefusals = {
   notCsv: 'forecasts:import.notCsv',
 } as const
 
-// The first thousand problems show what is wrong with a file.
-const SHOWN_ERRORS = 1000
-
-type Outcome =
-  | {
-      status: 'imported'
-      own: LineCounts
-      consensus: LineCounts
-      actual: LineCounts
-      proposed: number
-      accepted: number
-    }
-  | { status: 'unreadable'; message: string; values?: Record<string, unknown> }
-  | { status: 'invalid'; errors: GridCsvError[]; total: number }
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'forecasts:read')
   const view = await orRespond(() =>
@@ -69,36 +45,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.forecastId ?? ''
   // The plan before the upload: another org's plan is a 404 and its body is never read.
   await orRespond(() => runService(auth, context, (ctx) => findForecast(ctx, id)))
-  const refuse = (message: string, values?: Record<string, unknown>, headers?: HeadersInit) =>
-    data<Outcome>({ status: 'unreadable', message, values }, { status: 400, headers })
-  const upload = await readCsvUpload(request, MAX_FORECAST_IMPORT_BYTES)
-  if (!upload.ok) {
-    const headers = upload.reason === 'tooLarge' ? { Connection: 'close' } : undefined
-    return refuse(uploadRefusals[upload.reason], upload.type ? { type: upload.type } : undefined, headers)
-  }
-  const attempted = await attempt(() =>
-    runService(auth, context, (ctx) => importForecastCsv(ctx, id, { bytes: upload.bytes })),
-  )
-  if (!attempted.ok)
-    return data<Outcome>(
-      { status: 'unreadable', message: attempted.error.message },
-      { status: attempted.error.status },
-    )
-  const result = attempted.value
-  if (result.status === 'unreadable') return refuse(result.message)
-  if (result.status === 'invalid') {
-    const errors = result.errors.slice(0, SHOWN_ERRORS)
-    return data<Outcome>({ status: 'invalid', errors, total: result.errors.length }, { status: 422 })
-  }
-  const { lines, side, proposed, accepted } = result
-  // The other side's line never changes by import: the outcome names the lines this side may write.
-  return data<Outcome>({
-    status: 'imported',
-    own: lines[side],
-    consensus: lines.consensus,
-    actual: lines.actual,
-    proposed,
-    accepted,
+  return csvImportResponse(request, {
+    maxBytes: MAX_FORECAST_IMPORT_BYTES,
+    refusal: (reason) => uploadRefusals[reason],
+    run: async (bytes) => {
+      const result = await runService(auth, context, (ctx) => importForecastCsv(ctx, id, { bytes }))
+      if (result.status !== 'imported') return result
+      const { lines, side, proposed, accepted } = result
+      // The other side's line never changes by import: the outcome names the lines this side may write.
+      return {
+        status: 'imported' as const,
+        own: lines[side],
+        consensus: lines.consensus,
+        actual: lines.actual,
+        proposed,
+        accepted,
+      }
+    },
   })
 }
 
@@ -168,32 +131,14 @@ export default function ImportForecastPage() {
         <p className="mt-1">{t('import.xlsxNote')}</p>
       </section>
       {view.refusal === null ? (
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
-        >
-          <div>
-            <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
-              {t('import.file')}
-            </label>
-            <input
-              id="import-file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv,text/plain"
-              required
-              aria-describedby={outcome?.status === 'invalid' ? 'import-report' : undefined}
-              className={`mt-1 ${inputClass}`}
-            />
-          </div>
-          <FormActions
-            label={t('import.submit')}
-            submittingLabel={t('import.submitting')}
-            cancelTo={base}
-            cancelLabel={t('import.back')}
-          />
-        </Form>
+        <CsvUploadForm
+          fileLabel={t('import.file')}
+          submitLabel={t('import.submit')}
+          submittingLabel={t('import.submitting')}
+          cancelTo={base}
+          cancelLabel={t('import.back')}
+          describedBy={outcome?.status === 'invalid' ? 'import-report' : undefined}
+        />
       ) : (
         <Notice tone="info">{t(view.refusal)}</Notice>
       )}

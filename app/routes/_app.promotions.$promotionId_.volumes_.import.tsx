@@ -1,27 +1,19 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormActions } from '#app/components/forms/form-actions.tsx'
 import { PromotionTabs } from '#app/components/promotions/promotion-tabs.tsx'
-import { inputClass } from '#app/components/ui/field.tsx'
+import { CsvUploadForm } from '#app/components/ui/csv-upload-form.tsx'
 import { ImportErrors } from '#app/components/ui/import-errors.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
+import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '#app/features/products/limits.ts'
 import { findPromotion } from '#app/features/promotions/find-promotion.server.ts'
 import { importActuals } from '#app/features/promotions/import-actuals.server.ts'
 import { volumeRights } from '#app/features/promotions/volume-rights.ts'
-import type { VolumesCsvError } from '#app/features/promotions/volumes-csv.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { readCsvUpload } from '#app/lib/csv-upload.server.ts'
+import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Promotion'} · Import actuals · Tandem` },
@@ -29,14 +21,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Remix sends an action's headers only through this export (Connection: close after a refused upload).
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
-
-// The first thousand problems show what is wrong with a file.
-const SHOWN_ERRORS = 1000
-
-type Outcome =
-  | { status: 'imported'; changed: number; unchanged: number }
-  | { status: 'unreadable'; message: string; values?: Record<string, unknown> }
-  | { status: 'invalid'; errors: VolumesCsvError[]; total: number }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
@@ -55,26 +39,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.promotionId ?? ''
   // The record before the upload: another org's promotion is a 404 and its body is never read.
   await orRespond(() => runService(auth, context, (ctx) => findPromotion(ctx, id)))
-  const refuse = (message: string, values?: Record<string, unknown>, headers?: HeadersInit) =>
-    data<Outcome>({ status: 'unreadable', message, values }, { status: 400, headers })
-  const upload = await readCsvUpload(request, MAX_IMPORT_BYTES)
-  if (!upload.ok) {
-    const headers = upload.reason === 'tooLarge' ? { Connection: 'close' } : undefined
-    return refuse(`volumes:import.${upload.reason}`, upload.type ? { type: upload.type } : undefined, headers)
-  }
-  const attempted = await attempt(() =>
-    runService(auth, context, (ctx) => importActuals(ctx, id, { bytes: upload.bytes })),
-  )
-  if (!attempted.ok)
-    return data<Outcome>(
-      { status: 'unreadable', message: attempted.error.message },
-      { status: attempted.error.status },
-    )
-  const result = attempted.value
-  if (result.status === 'imported') return data<Outcome>(result)
-  if (result.status === 'unreadable') return refuse(result.message)
-  const errors = result.errors.slice(0, SHOWN_ERRORS)
-  return data<Outcome>({ status: 'invalid', errors, total: result.errors.length }, { status: 422 })
+  return csvImportResponse(request, {
+    maxBytes: MAX_IMPORT_BYTES,
+    refusal: (reason) => `volumes:import.${reason}`,
+    run: (bytes) => runService(auth, context, (ctx) => importActuals(ctx, id, { bytes })),
+  })
 }
 
 /** Actual sell-through from a CSV file: the columns, a template (the export), and every problem by line. */
@@ -129,32 +98,14 @@ export default function ImportActualsPage() {
         </p>
       </section>
       {view.open ? (
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
-        >
-          <div>
-            <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
-              {t('import.file')}
-            </label>
-            <input
-              id="import-file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv,text/plain"
-              required
-              aria-describedby={outcome?.status === 'invalid' ? 'import-report' : undefined}
-              className={`mt-1 ${inputClass}`}
-            />
-          </div>
-          <FormActions
-            label={t('import.submit')}
-            submittingLabel={t('import.submitting')}
-            cancelTo={back}
-            cancelLabel={t('import.back')}
-          />
-        </Form>
+        <CsvUploadForm
+          fileLabel={t('import.file')}
+          submitLabel={t('import.submit')}
+          submittingLabel={t('import.submitting')}
+          cancelTo={back}
+          cancelLabel={t('import.back')}
+          describedBy={outcome?.status === 'invalid' ? 'import-report' : undefined}
+        />
       ) : (
         <p className="text-sm text-slate-600">{t('import.closed')}</p>
       )}
