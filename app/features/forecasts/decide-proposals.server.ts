@@ -10,7 +10,7 @@ import {
   type CellTarget,
   namesOf,
   readCells,
-  validateEdits,
+  validateCells,
   writeCells,
 } from './save-forecast-cells.server.ts'
 
@@ -37,12 +37,7 @@ export async function decideProposals(
     if (refs.length === 0) return { saved: [] as CellUpdate[], conflicts: [] as CellConflict[] }
   } else {
     refs = input.cells
-    await validateEdits(
-      ctx,
-      found,
-      refs.map((r) => ({ ...r, value: 0 })),
-      false,
-    )
+    await validateCells(ctx, found, refs)
   }
   const current = await readCells(ctx, found.forecast.id, 'consensus', refs)
   const targets: CellTarget[] = []

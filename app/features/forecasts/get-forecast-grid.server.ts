@@ -5,14 +5,14 @@ import {
   forecastExceptions,
   forecastProducts,
   forecastVersions,
-  organizations,
   promotionProducts,
   promotions,
 } from '#db/schema/index.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
 import { promotionWeeks } from '../promotions/weeks.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { canEditForecast, type FoundForecast, findForecast } from './find-forecast.server.ts'
+import { type FoundForecast, findForecast } from './find-forecast.server.ts'
+import { forecastHeader } from './get-forecast-header.server.ts'
 import {
   type ForecastGrid,
   type ForecastLine,
@@ -89,8 +89,8 @@ export async function loadGrid(ctx: ServiceContext, found: FoundForecast): Promi
     }
   }
 
-  const [names, adjustments, events, exceptions, published] = await Promise.all([
-    orgNames(ctx, found),
+  const [header, adjustments, events, exceptions, published] = await Promise.all([
+    forecastHeader(ctx, found),
     loadAdjustments(ctx, forecast.id, forecast.startWeek, productIndex, weeks.length),
     loadEvents(ctx, found, weeks, products),
     ctx.tx
@@ -120,11 +120,11 @@ export async function loadGrid(ctx: ServiceContext, found: FoundForecast): Promi
       unit: forecast.unit,
       rules: { gapBp: forecast.gapBp, gapUnits: forecast.gapUnits, shiftBp: forecast.shiftBp },
       version: forecast.version,
-      hostOrgName: names.host,
-      partnerOrgName: names.partner,
+      hostOrgName: header.hostOrgName,
+      partnerOrgName: header.partnerOrgName,
     },
     side,
-    canEdit: canEditForecast(ctx, found),
+    canEdit: header.canEdit,
     weeks,
     products,
     lines,
@@ -141,15 +141,6 @@ export async function loadGrid(ctx: ServiceContext, found: FoundForecast): Promi
     }),
     publishedVersion: published[0]?.number ?? null,
   }
-}
-
-async function orgNames(ctx: ServiceContext, found: FoundForecast) {
-  const rows = await ctx.tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, [found.forecast.hostOrgId, found.partnerOrgId]))
-  const name = (id: string) => rows.find((r) => r.id === id)?.name ?? ''
-  return { host: name(found.forecast.hostOrgId), partner: name(found.partnerOrgId) }
 }
 
 /** Active adjustments, each as a flat array of the units it adds. */

@@ -131,12 +131,11 @@ export async function namesOf(ctx: ServiceContext, ids: (string | null)[]) {
   return new Map(rows.map((u) => [u.id, u.name]))
 }
 
-/** Checks a save's cells: rows of this plan, weeks of its horizon, whole non-negative figures, each cell once. */
-export async function validateEdits(
+/** Checks a request's cells: rows of this plan, weeks of its horizon, each cell once, a version it was read at. */
+export async function validateCells(
   ctx: ServiceContext,
   found: FoundForecast,
-  cells: CellEdit[],
-  blank: boolean,
+  cells: { productId: string; weekStart: string; baseVersion: number }[],
 ) {
   if (cells.length === 0 || cells.length > MAX_CELLS_PER_SAVE) {
     throw new AppError('invalid', 'forecasts:errors.cellCount', { max: MAX_CELLS_PER_SAVE })
@@ -156,13 +155,23 @@ export async function validateEdits(
       weeks.has(cell.weekStart) &&
       !seen.has(k) &&
       Number.isSafeInteger(cell.baseVersion) &&
-      cell.baseVersion >= 0 &&
-      (cell.value === null
-        ? blank
-        : Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= MAX_FORECAST_UNITS)
+      cell.baseVersion >= 0
     if (!valid) throw new AppError('invalid', 'forecasts:errors.cell')
     seen.add(k)
   }
+}
+
+/** The same for typed figures, which must also be whole numbers from 0 (blank only where `blank`). */
+export async function validateEdits(
+  ctx: ServiceContext,
+  found: FoundForecast,
+  cells: CellEdit[],
+  blank: boolean,
+) {
+  const figure = (value: number | null) =>
+    value === null ? blank : Number.isInteger(value) && value >= 0 && value <= MAX_FORECAST_UNITS
+  if (!cells.every((cell) => figure(cell.value))) throw new AppError('invalid', 'forecasts:errors.cell')
+  await validateCells(ctx, found, cells)
 }
 
 export type Decision =
