@@ -19,7 +19,7 @@ import {
 import { createForecastRecord } from '#db/seed/forecast-factory.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
 import { ensureMigrated } from './db.ts'
-import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
+import { asCaller, type Caller, foreignCaller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // The co-forecast grid's figures against real PostgreSQL: two people saving one cell at one version (one wins, the
@@ -227,12 +227,7 @@ describe('saving cells', () => {
   })
 
   test("another partnership's people get not found", async () => {
-    const foreign: Caller = {
-      orgId: world.foreign.z.id,
-      userId: world.foreign.zOwner.id,
-      orgKind: 'manufacturer',
-      role: 'owner',
-    }
+    const foreign = foreignCaller(world)
     expect(await failure(() => asCaller(foreign, (ctx) => getForecastGrid(ctx, forecastId)))).toBe(
       'not_found:forecasts:errors.notFound',
     )

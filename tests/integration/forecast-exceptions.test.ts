@@ -16,7 +16,8 @@ import { channels, forecastExceptionEvents, forecastExceptions } from '#db/schem
 import { createForecastRecord } from '#db/seed/forecast-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
-import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
+import { readable } from './html.ts'
+import { asCaller, type Caller, foreignCaller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // Co-forecast exceptions against real PostgreSQL and the built server: saves of both sides raise exactly the cells
@@ -100,13 +101,6 @@ async function exceptionAt(row: number, week: number) {
   return e
 }
 
-function readable(html: string) {
-  return html
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-}
-
 async function post(path: string, cookie: string, form: Record<string, string>) {
   const res = await h.request(path, { cookie, form })
   return { status: res.status, location: locationOf(res), body: readable(await res.text()) }
@@ -123,12 +117,7 @@ beforeAll(async () => {
   host = hostCaller(world, 'manager')
   retailer = retailerCaller(world)
   viewer = hostCaller(world, 'viewer')
-  foreign = {
-    orgId: world.foreign.z.id,
-    userId: world.foreign.zOwner.id,
-    orgKind: 'manufacturer',
-    role: 'owner',
-  }
+  foreign = foreignCaller(world)
   cookies.host = await signInAs(host.userId, host.orgId)
   cookies.retailer = await signInAs(retailer.userId, retailer.orgId)
   cookies.viewer = await signInAs(viewer.userId, viewer.orgId)

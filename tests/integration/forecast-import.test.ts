@@ -6,6 +6,7 @@ import { auditEvents, forecasts } from '#db/schema/index.ts'
 import { createCellRecords, createForecastRecord } from '#db/seed/forecast-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, signInAs, startHarness } from './harness.ts'
+import { readable } from './html.ts'
 import { createWorld, type World } from './world.ts'
 
 // Co-forecast CSV import and CSV/.xlsx export through the built server: an unchanged export imports as nothing
@@ -22,15 +23,6 @@ const tag = Math.random().toString(36).slice(2, 8).toUpperCase()
 const sku = { kettle: `FI-K-${tag}`, toaster: `FI-T-${tag}` }
 const weeks = ['2027-01-04', '2027-01-11', '2027-01-18']
 const planName = `Spring ${tag}/2027`
-
-function readable(html: string) {
-  return html
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-}
 
 async function upload(
   cookie: string,

@@ -17,7 +17,7 @@ import {
 import { createAdjustmentRecord, createCellRecords, createForecastRecord } from '#db/seed/forecast-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
-import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
+import { asCaller, type Caller, foreignCaller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // Published versions against real PostgreSQL and the built server: "Publish" freezes the grid as it shows (each
@@ -113,12 +113,7 @@ beforeAll(async () => {
   host = hostCaller(world, 'manager')
   retailer = retailerCaller(world)
   viewer = hostCaller(world, 'viewer')
-  foreign = {
-    orgId: world.foreign.z.id,
-    userId: world.foreign.zOwner.id,
-    orgKind: 'manufacturer',
-    role: 'owner',
-  }
+  foreign = foreignCaller(world)
   cookies.host = await signInAs(host.userId, host.orgId)
   cookies.retailer = await signInAs(retailer.userId, retailer.orgId)
   cookies.viewer = await signInAs(viewer.userId, viewer.orgId)

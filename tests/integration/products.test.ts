@@ -4,6 +4,7 @@ import { auditEvents, type Product, products } from '#db/schema/index.ts'
 import { createProduct } from '#db/seed/product-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
+import { readable } from './html.ts'
 import { createWorld, type Identity, type World } from './world.ts'
 
 // The catalogue as its users meet it: forms, CSV files and lists over HTTP against the built server.
@@ -35,15 +36,6 @@ afterAll(async () => {
 })
 
 /** Text as a person reads it: React escapes quotes and ampersands in the markup. */
-function readable(html: string) {
-  return html
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-}
-
 async function page(path: string, cookie: string) {
   const res = await h.request(path, { cookie })
   return { status: res.status, body: readable(await res.text()), headers: res.headers }

@@ -18,6 +18,7 @@ import { createInvoiceRecord } from '#db/seed/billing-factory.ts'
 import { createPromotionProductRecord } from '#db/seed/promotion-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, signInAs, startHarness } from './harness.ts'
+import { readable } from './html.ts'
 import { promotionPlan } from './promotion-plan.ts'
 import { asCaller, type Caller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
@@ -49,15 +50,6 @@ const pushes: { room: string; event: string; payload: unknown }[] = []
 // The promotion runs Wednesday 3 to Tuesday 16 March 2027: weeks of 1, 8 and 15 March. Its baseline history is
 // the 13 weeks from Monday 30 November 2026 to Sunday 28 February 2027.
 const weeks = ['2027-03-01', '2027-03-08', '2027-03-15']
-
-function readable(html: string) {
-  return html
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-}
 
 async function post(path: string, cookie: string, form: Record<string, string>) {
   const res = await h.request(path, { cookie, form })

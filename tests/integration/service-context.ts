@@ -27,3 +27,13 @@ export function hostCaller(world: World, role: Role): Caller {
 export function retailerCaller(world: World): Caller {
   return { orgId: world.r.org.id, userId: world.r.owner.id, orgKind: 'retailer', role: 'owner' }
 }
+
+/** The owner of the FOREIGN manufacturer (Z): outside every partnership of the home world. */
+export function foreignCaller(world: World): Caller {
+  return {
+    orgId: world.foreign.z.id,
+    userId: world.foreign.zOwner.id,
+    orgKind: 'manufacturer',
+    role: 'owner',
+  }
+}
