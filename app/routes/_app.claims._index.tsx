@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ClaimsTable } from '#app/components/claims/claims-table.tsx'
-import { buttonClass } from '#app/components/ui/button.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
-import { inputClass } from '#app/components/ui/field.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
+import { StatusSearchFilter } from '#app/components/ui/status-search-filter.tsx'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listClaims } from '#app/features/claims/list-claims.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
@@ -41,26 +40,18 @@ export default function ClaimsQueue() {
         title={t('title')}
         description={host ? t('queue.description') : t('queue.partnerDescription')}
       />
-      <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">{t('queue.search')}</span>
-          <input name="q" type="search" defaultValue={q} className={`mt-1 ${inputClass}`} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">{t('queue.status')}</span>
-          <select name="status" defaultValue={status} className={`mt-1 ${inputClass}`}>
-            <option value="">{t('queue.anyStatus')}</option>
-            {claimStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonClass('secondary')}>
-          {t('queue.filter')}
-        </button>
-      </Form>
+      <StatusSearchFilter
+        q={q}
+        status={status}
+        statuses={claimStatuses}
+        statusLabel={(s) => t(`status.${s}`)}
+        labels={{
+          search: t('queue.search'),
+          status: t('queue.status'),
+          anyStatus: t('queue.anyStatus'),
+          filter: t('queue.filter'),
+        }}
+      />
       {rows.length === 0 ? (
         <EmptyState
           title={filtered ? t('queue.noMatch') : t('queue.none')}

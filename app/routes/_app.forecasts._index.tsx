@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
+import { StatusSearchFilter } from '#app/components/ui/status-search-filter.tsx'
 import { Table, Td, Th, Tr } from '#app/components/ui/table.tsx'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
@@ -48,35 +49,18 @@ export default function ForecastsIndex() {
           ) : null
         }
       />
-      <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">{t('list.search')}</span>
-          <input
-            name="q"
-            type="search"
-            defaultValue={q}
-            className="mt-1 rounded border border-slate-300 px-2 py-1.5"
-          />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">{t('list.status')}</span>
-          <select
-            name="status"
-            defaultValue={status}
-            className="mt-1 rounded border border-slate-300 px-2 py-1.5"
-          >
-            <option value="">{t('list.anyStatus')}</option>
-            {forecastListStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonClass('secondary')}>
-          {t('list.filter')}
-        </button>
-      </Form>
+      <StatusSearchFilter
+        q={q}
+        status={status}
+        statuses={forecastListStatuses}
+        statusLabel={(s) => t(`status.${s}`)}
+        labels={{
+          search: t('list.search'),
+          status: t('list.status'),
+          anyStatus: t('list.anyStatus'),
+          filter: t('list.filter'),
+        }}
+      />
       {rows.length === 0 ? (
         <EmptyState
           title={filtered ? t('list.noMatch') : t('list.none')}
