@@ -217,6 +217,8 @@ describe('saving cells', () => {
       [edit(0, 1, 1.5)],
       [{ ...edit(0, 1, 1), weekStart: '2027-02-01' }],
       [edit(0, 1, 1), edit(0, 1, 2)],
+      // A valid cell beside an invalid one is not written either.
+      [edit(0, 2, 5), edit(0, 1, -1)],
     ]) {
       expect(
         await failure(() =>
@@ -224,6 +226,8 @@ describe('saving cells', () => {
         ),
       ).toBe('invalid:forecasts:errors.cell')
     }
+    expect(await cellOf(0, 1, 'host')).toBeUndefined()
+    expect(await cellOf(0, 2, 'host')).toBeUndefined()
   })
 
   test("another partnership's people get not found", async () => {
