@@ -3,6 +3,7 @@ import { rowsOf } from '#db/rows.ts'
 import {
   forecastAdjustments,
   forecastExceptions,
+  forecastLines,
   forecastProducts,
   forecastVersions,
   promotionProducts,
@@ -13,14 +14,13 @@ import { promotionWeeks } from '../promotions/weeks.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type FoundForecast, findForecast } from './find-forecast.server.ts'
 import { forecastHeader } from './get-forecast-header.server.ts'
-import {
-  type ForecastGrid,
-  type ForecastLine,
-  forecastLinesAll,
-  type GridAdjustment,
-  type GridEvent,
-  type GridLine,
-  type SideLine,
+import type {
+  ForecastGrid,
+  ForecastLine,
+  GridAdjustment,
+  GridEvent,
+  GridLine,
+  SideLine,
 } from './grid-types.ts'
 import { forecastWeeks } from './weeks.ts'
 
@@ -61,7 +61,7 @@ export async function loadGrid(ctx: ServiceContext, found: FoundForecast): Promi
     .orderBy(asc(forecastProducts.position), asc(forecastProducts.sku))
   const productIndex = new Map(products.map((p, i) => [p.id, i]))
   const size = products.length * weeks.length
-  const lines = Object.fromEntries(forecastLinesAll.map((l) => [l, emptyLine(size)])) as Record<
+  const lines = Object.fromEntries(forecastLines.map((l) => [l, emptyLine(size)])) as Record<
     ForecastLine,
     GridLine
   >

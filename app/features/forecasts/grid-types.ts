@@ -116,5 +116,3 @@ export const MAX_FORECAST_UNITS = 1_000_000_000
 
 export const cellIndex = (productIndex: number, weekIndex: number, weekCount: number) =>
   productIndex * weekCount + weekIndex
-
-export const forecastLinesAll: readonly ForecastLine[] = ['host', 'partner', 'consensus', 'actual']
