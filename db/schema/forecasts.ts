@@ -31,6 +31,20 @@ export type ForecastLine = (typeof forecastLines)[number]
 export const forecastUnits = ['units', 'cases', 'pallets', 'kg', 'litres'] as const
 export type ForecastUnit = (typeof forecastUnits)[number]
 
+// The references every co-forecast table carries (rows go with their plan and partnership).
+const partnershipId = () =>
+  uuid('partnership_id')
+    .notNull()
+    .references(() => partnerships.id, { onDelete: 'cascade' })
+const forecastId = () =>
+  uuid('forecast_id')
+    .notNull()
+    .references(() => forecasts.id, { onDelete: 'cascade' })
+const forecastProductId = () =>
+  uuid('forecast_product_id')
+    .notNull()
+    .references(() => forecastProducts.id, { onDelete: 'cascade' })
+
 /**
  * A co-forecast plan on a partnership: products × `horizon_weeks` Monday weeks from `start_week`, with the
  * exception rules the two sides agreed (docs/decisions/0019-co-forecasts.md). A rule whose columns are null is off.
@@ -40,9 +54,7 @@ export const forecasts = pgTable(
   'forecasts',
   {
     id: id(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
     hostOrgId: uuid('host_org_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -85,12 +97,8 @@ export const forecastProducts = pgTable(
   'forecast_products',
   {
     id: id(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
     productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
     sku: text('sku').notNull(),
     name: text('name').notNull(),
@@ -111,17 +119,11 @@ export const forecastProducts = pgTable(
 export const forecastCells = pgTable(
   'forecast_cells',
   {
-    forecastProductId: uuid('forecast_product_id')
-      .notNull()
-      .references(() => forecastProducts.id, { onDelete: 'cascade' }),
+    forecastProductId: forecastProductId(),
     weekStart: date('week_start').notNull(),
     line: text('line', { enum: forecastLines }).notNull(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
     value: integer('value'),
     proposed: integer('proposed'),
     proposedByOrgId: uuid('proposed_by_org_id').references(() => organizations.id, { onDelete: 'set null' }),
@@ -153,15 +155,9 @@ export const forecastCellChanges = pgTable(
   'forecast_cell_changes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
-    forecastProductId: uuid('forecast_product_id')
-      .notNull()
-      .references(() => forecastProducts.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
+    forecastProductId: forecastProductId(),
     weekStart: date('week_start').notNull(),
     line: text('line', { enum: forecastLines }).notNull(),
     kind: text('kind', { enum: forecastChangeKinds }).notNull(),
@@ -188,12 +184,8 @@ export const forecastAdjustments = pgTable(
   'forecast_adjustments',
   {
     id: id(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
     promotionId: uuid('promotion_id').references(() => promotions.id, { onDelete: 'set null' }),
     line: text('line', { enum: forecastLines }).notNull(),
     label: text('label').notNull(),
@@ -223,16 +215,10 @@ export const forecastAdjustmentCells = pgTable(
     adjustmentId: uuid('adjustment_id')
       .notNull()
       .references(() => forecastAdjustments.id, { onDelete: 'cascade' }),
-    forecastProductId: uuid('forecast_product_id')
-      .notNull()
-      .references(() => forecastProducts.id, { onDelete: 'cascade' }),
+    forecastProductId: forecastProductId(),
     weekStart: date('week_start').notNull(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
     units: integer('units').notNull(),
   },
   (t) => [
@@ -246,12 +232,8 @@ export const forecastVersions = pgTable(
   'forecast_versions',
   {
     id: id(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
     number: integer('number').notNull(),
     note: text('note').notNull().default(''),
     publishedById: uuid('published_by_id').references(() => users.id, { onDelete: 'set null' }),
@@ -270,13 +252,9 @@ export const forecastVersionCells = pgTable(
     forecastVersionId: uuid('forecast_version_id')
       .notNull()
       .references(() => forecastVersions.id, { onDelete: 'cascade' }),
-    forecastProductId: uuid('forecast_product_id')
-      .notNull()
-      .references(() => forecastProducts.id, { onDelete: 'cascade' }),
+    forecastProductId: forecastProductId(),
     weekStart: date('week_start').notNull(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
     host: integer('host'),
     partner: integer('partner'),
     consensus: integer('consensus'),
@@ -299,15 +277,9 @@ export const forecastExceptions = pgTable(
   'forecast_exceptions',
   {
     id: id(),
-    forecastId: uuid('forecast_id')
-      .notNull()
-      .references(() => forecasts.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
-    forecastProductId: uuid('forecast_product_id')
-      .notNull()
-      .references(() => forecastProducts.id, { onDelete: 'cascade' }),
+    forecastId: forecastId(),
+    partnershipId: partnershipId(),
+    forecastProductId: forecastProductId(),
     weekStart: date('week_start').notNull(),
     rule: text('rule', { enum: forecastRules }).notNull(),
     status: text('status', { enum: forecastExceptionStatuses }).notNull().default('open'),
@@ -340,9 +312,7 @@ export const forecastExceptionEvents = pgTable(
     exceptionId: uuid('exception_id')
       .notNull()
       .references(() => forecastExceptions.id, { onDelete: 'cascade' }),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
