@@ -13,11 +13,11 @@ import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.s
 import { AppError } from '#app/lib/errors.ts'
 import { setRealtimeSink } from '#app/lib/realtime/publish.server.ts'
 import { channels, forecastExceptionEvents, forecastExceptions } from '#db/schema/index.ts'
-import { createForecastRecord } from '#db/seed/forecast-factory.ts'
 import { asSystem } from '#db/tenant.ts'
-import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
+import { createPlan, planPeople } from './forecast-plan.ts'
+import { type Harness, locationOf, startHarness } from './harness.ts'
 import { readable } from './html.ts'
-import { asCaller, type Caller, foreignCaller, hostCaller, retailerCaller } from './service-context.ts'
+import { asCaller, type Caller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // Co-forecast exceptions against real PostgreSQL and the built server: saves of both sides raise exactly the cells
@@ -114,28 +114,14 @@ async function get(path: string, cookie: string) {
 beforeAll(async () => {
   h = await startHarness()
   world = await createWorld()
-  host = hostCaller(world, 'manager')
-  retailer = retailerCaller(world)
-  viewer = hostCaller(world, 'viewer')
-  foreign = foreignCaller(world)
-  cookies.host = await signInAs(host.userId, host.orgId)
-  cookies.retailer = await signInAs(retailer.userId, retailer.orgId)
-  cookies.viewer = await signInAs(viewer.userId, viewer.orgId)
-  cookies.foreign = await signInAs(foreign.userId, foreign.orgId)
-  const { forecast, products } = await asSystem((tx) =>
-    createForecastRecord(tx, {
-      partnershipId: world.partnerships.ar.id,
-      hostOrgId: world.a.org.id,
-      createdByOrgId: world.a.org.id,
-      createdById: host.userId,
-      name: `Exceptions ${tag}`,
-      startWeek: weeks[0],
-      horizonWeeks: weeks.length,
-      products: [0, 1, 2].map((i) => ({ sku: sku(i), name: `Product ${'ABC'[i]}` })),
-    }),
-  )
-  forecastId = forecast.id
-  rows = products.map((p) => p.id)
+  const people = await planPeople(world)
+  ;({ host, retailer, viewer, foreign } = people)
+  Object.assign(cookies, people.cookies)
+  ;({ forecastId, rows } = await createPlan(world, host.userId, {
+    name: `Exceptions ${tag}`,
+    weeks,
+    products: [0, 1, 2].map((i) => ({ sku: sku(i), name: `Product ${'ABC'[i]}` })),
+  }))
   setRealtimeSink({
     emit: (room, _event, payload) => pushes.push({ room, payload }),
     disconnectSession: () => {},

@@ -14,10 +14,11 @@ import {
   forecastVersionCells,
   forecastVersions,
 } from '#db/schema/index.ts'
-import { createAdjustmentRecord, createCellRecords, createForecastRecord } from '#db/seed/forecast-factory.ts'
+import { createAdjustmentRecord, createCellRecords } from '#db/seed/forecast-factory.ts'
 import { asSystem } from '#db/tenant.ts'
-import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
-import { asCaller, type Caller, foreignCaller, hostCaller, retailerCaller } from './service-context.ts'
+import { createPlan, planPeople } from './forecast-plan.ts'
+import { type Harness, locationOf, startHarness } from './harness.ts'
+import { asCaller, type Caller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
 // Published versions against real PostgreSQL and the built server: "Publish" freezes the grid as it shows (each
@@ -110,28 +111,14 @@ const compare = (versionId: string, other?: string, sides = false) =>
 beforeAll(async () => {
   h = await startHarness()
   world = await createWorld()
-  host = hostCaller(world, 'manager')
-  retailer = retailerCaller(world)
-  viewer = hostCaller(world, 'viewer')
-  foreign = foreignCaller(world)
-  cookies.host = await signInAs(host.userId, host.orgId)
-  cookies.retailer = await signInAs(retailer.userId, retailer.orgId)
-  cookies.viewer = await signInAs(viewer.userId, viewer.orgId)
-  cookies.foreign = await signInAs(foreign.userId, foreign.orgId)
-  const { forecast, products } = await asSystem((tx) =>
-    createForecastRecord(tx, {
-      partnershipId: world.partnerships.ar.id,
-      hostOrgId: world.a.org.id,
-      createdByOrgId: world.a.org.id,
-      createdById: host.userId,
-      name: `Versions ${tag}`,
-      startWeek: weeks[0],
-      horizonWeeks: weeks.length,
-      products: [0, 1].map((i) => ({ sku: sku(i), name: `Product ${'AB'[i]}` })),
-    }),
-  )
-  forecastId = forecast.id
-  rows = products.map((p) => p.id)
+  const people = await planPeople(world)
+  ;({ host, retailer, viewer, foreign } = people)
+  Object.assign(cookies, people.cookies)
+  ;({ forecastId, rows } = await createPlan(world, host.userId, {
+    name: `Versions ${tag}`,
+    weeks,
+    products: [0, 1].map((i) => ({ sku: sku(i), name: `Product ${'AB'[i]}` })),
+  }))
   setRealtimeSink({
     emit: (room, _event, payload) => pushes.push({ room, payload }),
     disconnectSession: () => {},
@@ -153,15 +140,19 @@ beforeAll(async () => {
   )
   await agree(all([100, 100, 100], [200, 200, 200]))
   await asSystem((tx) =>
-    createAdjustmentRecord(tx, forecast, {
-      promotionId: null,
-      line: 'host',
-      label: 'End-cap lift',
-      liftBp: 1000,
-      createdByOrgId: world.a.org.id,
-      createdById: host.userId,
-      cells: [{ forecastProductId: rows[1], weekStart: weeks[1], units: 20 }],
-    }),
+    createAdjustmentRecord(
+      tx,
+      { id: forecastId, partnershipId: world.partnerships.ar.id },
+      {
+        promotionId: null,
+        line: 'host',
+        label: 'End-cap lift',
+        liftBp: 1000,
+        createdByOrgId: world.a.org.id,
+        createdById: host.userId,
+        cells: [{ forecastProductId: rows[1], weekStart: weeks[1], units: 20 }],
+      },
+    ),
   )
 })
 
