@@ -103,7 +103,7 @@ export const ledgerEntries = pgTable(
 /**
  * The ledger summed per (allocation, kind, source, fund), so balances read a few rows instead of every entry.
  * Derived, never written by the app: an AFTER INSERT statement trigger on ledger_entries adds each statement's
- * entries (migration 0016; decision 0015). org_id and partnership_id are the entries' own, for the same RLS.
+ * entries (migration 0016; decision 0028). org_id and partnership_id are the entries' own, for the same RLS.
  * `id` is only a replica identity: the key has nullable columns.
  */
 export const ledgerTotals = pgTable(
