@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { Readable } from 'node:stream'
 import PDFDocument from 'pdfkit'
-import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
+import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
 import { getStorage, newObjectKey } from '#app/lib/storage/index.server.ts'
 import type { Tx } from '#db/client.ts'

@@ -1,11 +1,11 @@
 /**
  * The same documents as HTML, for the Chromium side of the PDF bench: same content, labels and formatting as the
- * pdfkit renderers (app/features/pdf), laid out with ordinary print CSS. Page numbers come from page.pdf()'s footer
+ * pdfkit renderers (app/lib/pdf), laid out with ordinary print CSS. Page numbers come from page.pdf()'s footer
  * template and the table header repeats through <thead>, as in the pdfkit output.
  */
 
-import { agingBuckets, type PdfDocument, type PdfParty, type PdfStatement } from '#app/features/pdf/model.ts'
-import { type PdfText, pdfText } from '#app/features/pdf/pdf-text.server.ts'
+import { agingBuckets, type PdfDocument, type PdfParty, type PdfStatement } from '#app/lib/pdf/model.ts'
+import { type PdfText, pdfText } from '#app/lib/pdf/pdf-text.server.ts'
 import { directionOf } from '#app/lib/i18n/config.ts'
 
 const esc = (text: string) =>

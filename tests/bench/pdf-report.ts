@@ -66,7 +66,7 @@ export function printPdfReport(results: CaseResult[]) {
   const load = loadAverage()
   const out = [
     '',
-    'PDF rendering: pdfkit (app/features/pdf) vs Chromium page.pdf() on the same content, A4',
+    'PDF rendering: pdfkit (app/lib/pdf) vs Chromium page.pdf() on the same content, A4',
     `machine: ${os.cpus().length} CPUs, load average ${load} (the bench shares the machine with everything else)`,
     'median/p95: one document at a time; docs/s: 2 requests in flight (pdfkit: one Node process; Chromium: 2 warm pages)',
     '',

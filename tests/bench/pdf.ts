@@ -1,5 +1,5 @@
 /**
- * npm run bench:pdf — the pdfkit renderers (app/features/pdf) against Chromium's page.pdf() printing the same
+ * npm run bench:pdf — the pdfkit renderers (app/lib/pdf) against Chromium's page.pdf() printing the same
  * content from HTML (tests/bench/pdf-html.ts), in one run: a one-page invoice of 20 lines and a statement of about
  * 50 pages. For each: ms per document one at a time (median, p95), documents per second with 2 concurrent
  * requests, and peak memory (pdfkit: growth of a fresh Node process while rendering; Chromium: RSS of the browser's
@@ -9,10 +9,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium, type Page } from '@playwright/test'
-import { englishInvoice, statement } from '#app/features/pdf/fixtures.ts'
-import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
-import { renderDocumentPdf } from '#app/features/pdf/render-document.server.ts'
-import { renderStatementPdf } from '#app/features/pdf/render-statement.server.ts'
+import { englishInvoice, statement } from '#tests/support/pdf/fixtures.ts'
+import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
+import { renderDocumentPdf } from '#app/lib/pdf/render-document.server.ts'
+import { renderStatementPdf } from '#app/lib/pdf/render-statement.server.ts'
 import { ChromiumMemory } from './pdf-chromium-memory.ts'
 import { documentHtml, statementHtml } from './pdf-html.ts'
 import { type CaseResult, printPdfReport, type RendererResult } from './pdf-report.ts'

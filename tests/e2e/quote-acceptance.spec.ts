@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { pdfToText } from '../support/pdf/pdf-test-tools.ts'
 import { expect, linkIn, signIn, test, unique } from './fixtures.ts'
 
 test('staff send a quote; the customer opens the emailed link, adds an optional line, signs and accepts; the PDF carries it', async ({
@@ -71,7 +71,7 @@ test('staff send a quote; the customer opens the emailed link, adds an optional 
   const download = customer.waitForEvent('download')
   await customer.getByRole('link', { name: 'Download PDF' }).click()
   const file = await (await download).path()
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  const text = pdfToText(readFileSync(file))
   expect(text).toContain(number as string)
   expect(text).toContain('$3,317.10')
   expect(text).toContain('Emil Portal')

@@ -8,8 +8,8 @@ import { drainJobs } from '#app/lib/jobs/runner.server.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { createInvoiceRecord } from '#db/seed/billing-factory.ts'
 import { asSystem } from '#db/tenant.ts'
+import { pdfToText, zipEntries } from '#tests/support/pdf/pdf-test-tools.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
-import { pdfToText, zipEntries } from './pdftotext.ts'
 import { ownRecordFor } from './records.ts'
 import { createWorld, type World } from './world.ts'
 
@@ -67,7 +67,7 @@ describe('PDFs', () => {
       const res = await pdf(`/quotes/${quoteId}/pdf`, cookie)
       expect(res.status).toBe(200)
       expect(res.type).toBe('application/pdf')
-      const text = await pdfToText(res.body)
+      const text = pdfToText(res.body)
       expect(text).toContain(`Q-Home-`)
       expect(text).toContain(world.c.org.name)
     }
@@ -77,7 +77,7 @@ describe('PDFs', () => {
   test('the statement lists open invoices with aging per currency', async () => {
     const res = await pdf(`/partners/${world.partnerships.ac.id}/statement`, portal)
     expect(res.status).toBe(200)
-    const text = await pdfToText(res.body)
+    const text = pdfToText(res.body)
     expect(text).toContain(`INV-OLD-${world.marker}`)
     expect(text).toContain(formatMoney(45_000, 'EUR', 'en'))
     expect(text).toMatch(/31.60/)
@@ -108,7 +108,7 @@ describe('bulk ZIP download', () => {
     expect(file.headers.get('content-type')).toBe('application/zip')
     const zipPath = path.join(tmpdir(), `tandem-${world.marker}.zip`)
     await writeFile(zipPath, Buffer.from(await file.arrayBuffer()))
-    const entries = await zipEntries(zipPath)
+    const entries = zipEntries(zipPath)
     expect(entries).toHaveLength(2)
     expect(entries).toContain(`INV-OLD-${world.marker}.pdf`)
 

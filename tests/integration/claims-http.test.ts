@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
+import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { createPromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
   advancePromotion,

@@ -1,4 +1,4 @@
-import { type AgingBucket, agingBuckets } from '#app/features/pdf/model.ts'
+import { type AgingBucket, agingBuckets } from '#app/lib/pdf/model.ts'
 import { daysBetween } from '#app/lib/dates.ts'
 
 /** Aging buckets by days past the due date: current (not yet due), 1–30, 31–60, 61–90, 90+. */

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { PdfDocument } from '#app/features/pdf/model.ts'
+import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
 import { organizations } from '#db/schema/index.ts'
 import { getInvoice } from '../invoices/get-invoice.server.ts'

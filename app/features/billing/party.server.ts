@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { PdfParty } from '#app/features/pdf/model.ts'
+import type { PdfParty } from '#app/lib/pdf/model.ts'
 import type { Tx } from '#db/client.ts'
 import { organizations } from '#db/schema/index.ts'
 

@@ -1,4 +1,4 @@
-import type { PdfDocument } from '#app/features/pdf/model.ts'
+import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
 import { getQuote } from '../quotes/get-quote.server.ts'
 import { quoteDisplayStatus } from '../quotes/quote-status.ts'

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
-import type { PdfStatement } from '#app/features/pdf/model.ts'
+import type { PdfStatement } from '#app/lib/pdf/model.ts'
 import { AppError } from '#app/lib/errors.ts'
 import { invoices } from '#db/schema/index.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import { describe, expect, test } from 'vitest'
-import { pdfToBuffer } from '#app/features/pdf/pdf-buffer.server.ts'
+import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { sniffUpload, UnsupportedTypeError } from './sniff.server.ts'
 
 async function* chunks(buffer: Buffer, size = 1000) {

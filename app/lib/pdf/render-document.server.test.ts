@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { formatMoney } from '#app/lib/money.ts'
-import { englishInvoice, englishQuote } from './fixtures.ts'
+import { englishInvoice, englishQuote } from '#tests/support/pdf/fixtures.ts'
+import { pdfPages, pdfToText } from '#tests/support/pdf/pdf-test-tools.ts'
 import type { PdfDocument } from './model.ts'
 import { pdfToBuffer } from './pdf-buffer.server.ts'
-import { pdfPages, pdfToText } from './pdf-test-tools.ts'
 import { renderDocumentPdf } from './render-document.server.ts'
 
 async function render(doc: PdfDocument) {

@@ -1,6 +1,12 @@
 import { addDays } from '#app/lib/dates.ts'
 import { documentTotals, lineAmounts } from '#app/lib/money.ts'
-import { type AgingBucket, agingBuckets, type PdfDocument, type PdfLine, type PdfStatement } from './model.ts'
+import {
+  type AgingBucket,
+  agingBuckets,
+  type PdfDocument,
+  type PdfLine,
+  type PdfStatement,
+} from '#app/lib/pdf/model.ts'
 
 /**
  * Sample documents for the PDF tests, the benchmark and sample renders. Totals are computed with app/lib/money.ts

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit'
 import { describe, expect, test } from 'vitest'
+import { inkRuns, letters, pdfToText, renderGray } from '#tests/support/pdf/pdf-test-tools.ts'
 import { drawText, layoutText, type TextStyle } from './bidi-text.server.ts'
 import { registerFonts } from './fonts.server.ts'
 import { pdfToBuffer } from './pdf-buffer.server.ts'
-import { inkRuns, letters, pdfToText, renderGray } from './pdf-test-tools.ts'
 
 const style: TextStyle = { font: 'regular', size: 12 }
 const ALM = '\u061C'

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { formatMoney } from '#app/lib/money.ts'
-import { statement } from './fixtures.ts'
+import { statement } from '#tests/support/pdf/fixtures.ts'
+import { pdfPages } from '#tests/support/pdf/pdf-test-tools.ts'
 import { agingBuckets } from './model.ts'
 import { pdfToBuffer } from './pdf-buffer.server.ts'
-import { pdfPages } from './pdf-test-tools.ts'
 import { renderStatementPdf } from './render-statement.server.ts'
 
 describe('a statement of 2,000 open invoices in two currencies', () => {

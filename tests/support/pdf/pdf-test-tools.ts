@@ -24,6 +24,13 @@ export function pdfToText(pdf: Buffer, options: { layout?: boolean } = {}): stri
   )
 }
 
+/** File names inside a ZIP (unzip -Z1). */
+export function zipEntries(file: string): string[] {
+  const result = spawnSync('unzip', ['-Z1', file], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`unzip failed: ${result.stderr}`)
+  return result.stdout.split('\n').filter(Boolean)
+}
+
 export function pdfPages(pdf: Buffer): string[] {
   return pdfToText(pdf, { layout: true }).split('\f').slice(0, -1)
 }

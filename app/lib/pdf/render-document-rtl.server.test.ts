@@ -10,10 +10,10 @@ import {
   persianBuyer,
   persianDescriptions,
   persianQuote,
-} from './fixtures.ts'
+} from '#tests/support/pdf/fixtures.ts'
+import { letters, pdfToText } from '#tests/support/pdf/pdf-test-tools.ts'
 import type { PdfDocument } from './model.ts'
 import { pdfToBuffer } from './pdf-buffer.server.ts'
-import { letters, pdfToText } from './pdf-test-tools.ts'
 import { renderDocumentPdf } from './render-document.server.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-pdf-'))
