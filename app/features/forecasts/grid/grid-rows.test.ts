@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { testGrid } from '#tests/support/forecast-grid/grid-fixture.ts'
 import { cellIndex, type GridEvent } from '../grid-types.ts'
-import { testGrid } from './grid-fixture.ts'
 import { editorKeyAction, gridKeyAction, landing } from './grid-keys.ts'
 import {
   buildRows,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { testGrid } from '#tests/support/forecast-grid/grid-fixture.ts'
 import { type CellUpdate, cellIndex } from '../grid-types.ts'
 import { editSummary, fillRight, pasteText, proposalsToDecide } from './grid-commands.ts'
-import { testGrid } from './grid-fixture.ts'
 import {
   applySaveFailure,
   applySaveResult,

@@ -4,16 +4,19 @@ import { type Browser, chromium, expect, type Page } from '@playwright/test'
 import tailwindcss from '@tailwindcss/vite'
 import { build, type Rollup } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, test } from 'vitest'
+import { testGrid } from '#tests/support/forecast-grid/grid-fixture.ts'
 import type { ForecastGrid } from '../grid-types.ts'
-import { testGrid } from './grid-fixture.ts'
 
 /**
- * The grid component in Chromium: the harness page (harness/) is built with Vite and the app's styles, served from
+ * The grid component in Chromium: the harness page (tests/support/forecast-grid/harness) is built with Vite and the app's styles, served from
  * memory, and driven with the keyboard and mouse as a person would. Its callbacks answer from an in-memory server
  * that keeps versions, so saves, conflicts and live pushes behave as they do against save-forecast-cells.
  */
 
-const harnessDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'harness')
+const harnessDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../tests/support/forecast-grid/harness',
+)
 const origin = 'http://grid.test'
 let files: Map<string, { body: string | Uint8Array; type: string }>
 let browser: Browser

@@ -1,5 +1,5 @@
-import type { ForecastGrid, ForecastLine, GridLine } from '../grid-types.ts'
-import { forecastWeeks } from '../weeks.ts'
+import type { ForecastGrid, ForecastLine, GridLine } from '#app/features/forecasts/grid-types.ts'
+import { forecastWeeks } from '#app/features/forecasts/weeks.ts'
 
 /**
  * A small co-forecast grid for the grid's unit and browser tests: `products` × `weeks` from Monday 4 January 2027,

@@ -2,18 +2,18 @@ import i18next from 'i18next'
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { directionOf, i18nConfig } from '#app/lib/i18n/config.ts'
+import { ForecastGridView } from '#app/features/forecasts/grid/forecast-grid-view.tsx'
+import type { ProposalDecision, SaveResult } from '#app/features/forecasts/grid/grid-state.ts'
+import { useUpdateFeed } from '#app/features/forecasts/grid/update-feed.ts'
+import type { SaveBatch } from '#app/features/forecasts/grid/use-grid-store.ts'
 import {
   type CellConflict,
   type CellUpdate,
   cellIndex,
   type ForecastGrid,
   type ForecastLine,
-} from '../../grid-types.ts'
-import { ForecastGridView } from '../forecast-grid-view.tsx'
-import type { ProposalDecision, SaveResult } from '../grid-state.ts'
-import { useUpdateFeed } from '../update-feed.ts'
-import type { SaveBatch } from '../use-grid-store.ts'
+} from '#app/features/forecasts/grid-types.ts'
+import { directionOf, i18nConfig } from '#app/lib/i18n/config.ts'
 import './harness.css'
 
 /**
