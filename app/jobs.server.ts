@@ -1,6 +1,6 @@
 import { sweepOverdueInvoices } from '#app/features/invoices/mark-overdue.server.ts'
+import { defineJobHandlers } from '#app/lib/jobs/kinds.ts'
 import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
-import type { JobHandler } from '#app/lib/jobs/runner.server.ts'
 import { asSystem } from '#db/tenant.ts'
 import { getConfig } from '#server/config.ts'
 import { sendChatDigests } from './features/chat/send-chat-digests.server.ts'
@@ -15,13 +15,13 @@ export function jobOrigin() {
   return config.APP_ORIGIN ?? `http://localhost:${config.PORT}`
 }
 
-/** Every kind of background job and what runs it. */
-export const jobHandlers: Record<string, JobHandler> = {
+/** What runs each kind of background job (payloads typed and parsed by `jobPayloads`). */
+export const jobHandlers = defineJobHandlers({
   'invoices.overdue_sweep': async () => {
     await sweepOverdueInvoices({ origin: jobOrigin() })
   },
-  'downloads.invoice_pdfs': async (job) => {
-    await buildInvoiceZip(String((job.payload as { downloadId?: string }).downloadId ?? ''))
+  'downloads.invoice_pdfs': async ({ downloadId }) => {
+    await buildInvoiceZip(downloadId)
   },
   'chat.digests': async () => {
     await sendChatDigests({ origin: jobOrigin() })
@@ -29,13 +29,13 @@ export const jobHandlers: Record<string, JobHandler> = {
   'notifications.emails': async () => {
     await sendNotificationEmails({ origin: jobOrigin() })
   },
-  'documents.preview': async (job) => {
-    await makePdfPreview(String((job.payload as { versionId?: string }).versionId ?? ''))
+  'documents.preview': async ({ versionId }) => {
+    await makePdfPreview(versionId)
   },
-  'claims.proof_preview': async (job) => {
-    await makeProofPreview(String((job.payload as { proofId?: string }).proofId ?? ''))
+  'claims.proof_preview': async ({ proofId }) => {
+    await makeProofPreview(proofId)
   },
-}
+})
 
 /**
  * Enqueues the recurring jobs: the overdue sweep once per UTC day, chat digests once per 5 minutes, notification

@@ -1,11 +1,13 @@
 import type { Tx } from '#db/client.ts'
 import { jobs } from '#db/schema/index.ts'
+import type { JobPayload } from './kinds.ts'
 
-export type EnqueueInput = {
+export type EnqueueInput<K extends string = string> = {
   /** The org the job works for; a request may only enqueue for its own org (row-level security). */
   orgId: string | null
-  kind: string
-  payload?: Record<string, unknown>
+  /** A registered kind (`jobPayloads`) types its payload; tests may use kinds of their own. */
+  kind: K
+  payload?: JobPayload<K>
   runAt?: Date
   maxAttempts?: number
   /** At most one job per key: a second enqueue with the same key is ignored. */
@@ -16,7 +18,7 @@ export type EnqueueInput = {
  * Adds a job in the caller's transaction, so it exists exactly when the change that asked for it commits.
  * Returns the job id, or null when a job with the same dedupe key already exists.
  */
-export async function enqueueJob(tx: Tx, input: EnqueueInput): Promise<string | null> {
+export async function enqueueJob<K extends string>(tx: Tx, input: EnqueueInput<K>): Promise<string | null> {
   const [row] = await tx
     .insert(jobs)
     .values({
