@@ -1,5 +1,5 @@
-import { type AgingBucket, agingBuckets } from '#app/lib/pdf/model.ts'
 import { daysBetween } from '#app/lib/dates.ts'
+import { type AgingBucket, agingBuckets } from '#app/lib/pdf/model.ts'
 
 /** Aging buckets by days past the due date: current (not yet due), 1–30, 31–60, 61–90, 90+. */
 export function bucketOf(daysOverdue: number): AgingBucket {

@@ -1,7 +1,7 @@
 import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
 import { AppError } from '#app/lib/errors.ts'
-import { LineErrors } from '../quotes/write-revision.server.ts'
+import { LineErrors } from './line-errors.ts'
 
 /** Turns a service's refusal into the form's reply: field errors on their fields, others above the form. */
 export function replyWithError(submission: Submission<unknown, string[]>, error: unknown) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
-import type { PdfStatement } from '#app/lib/pdf/model.ts'
 import { AppError } from '#app/lib/errors.ts'
+import type { PdfStatement } from '#app/lib/pdf/model.ts'
 import { invoices } from '#db/schema/index.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import yazl from 'yazl'
-import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
-import { renderDocumentPdf } from '#app/lib/pdf/render-document.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
+import { renderDocumentPdf } from '#app/lib/pdf/render-document.server.ts'
 import { getStorage, newObjectKey } from '#app/lib/storage/index.server.ts'
 import { downloads } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
-import { invoicePdfData } from '../billing/invoice-pdf-data.server.ts'
+import { invoicePdfData } from '../invoices/invoice-pdf-data.server.ts'
 import { runAsMember } from '../run-as-member.server.ts'
 
 const setProgress = (id: string, values: Partial<typeof downloads.$inferInsert>) =>

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 import { isCurrencyCode } from '#app/lib/money.ts'
 import type { Tx } from '#db/client.ts'
 import { invoiceLines } from '#db/schema/index.ts'
+import { LineErrors } from '../billing/line-errors.ts'
 import { parseLines } from '../billing/line-schema.ts'
 import { type PricedLine, priceLines, totalsOf } from '../billing/price-lines.ts'
-import { LineErrors } from '../quotes/write-revision.server.ts'
 import type { InvoiceDraftInput } from './schemas.ts'
 
 /** Prices an invoice draft's lines (every line counts: invoices have no optional lines); throws LineErrors. */

@@ -1,18 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import { AppError } from '#app/lib/errors.ts'
 import { isCurrencyCode } from '#app/lib/money.ts'
 import type { Tx } from '#db/client.ts'
 import { quoteLines, quoteRevisions } from '#db/schema/index.ts'
+import { LineErrors } from '../billing/line-errors.ts'
 import { parseLines } from '../billing/line-schema.ts'
 import { priceLines, totalsOf } from '../billing/price-lines.ts'
 import type { QuoteDraftInput } from './schemas.ts'
-
-/** Field errors of a draft whose amounts do not parse in its currency (reported back on the form). */
-export class LineErrors extends AppError {
-  constructor(public fieldErrors: Record<string, string[]>) {
-    super('invalid', 'quotes:errors.linesInvalid')
-  }
-}
 
 /** Prices a draft's lines; throws LineErrors naming each bad field. */
 export function priceDraft(input: QuoteDraftInput) {

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
-import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
+import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { organizations } from '#db/schema/index.ts'
-import { getInvoice } from '../invoices/get-invoice.server.ts'
-import { invoiceDisplayStatus } from '../invoices/invoice-status.ts'
+import { partyOf } from '../billing/party.server.ts'
+import { totalsOf } from '../billing/price-lines.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { partyOf } from './party.server.ts'
-import { totalsOf } from './price-lines.ts'
+import { getInvoice } from './get-invoice.server.ts'
+import { invoiceDisplayStatus } from './invoice-status.ts'
 
 /** What an invoice's PDF shows, read through the same access rules as its page. */
 export async function invoicePdfData(

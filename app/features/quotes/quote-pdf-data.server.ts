@@ -1,10 +1,10 @@
-import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
-import { getQuote } from '../quotes/get-quote.server.ts'
-import { quoteDisplayStatus } from '../quotes/quote-status.ts'
+import type { PdfDocument } from '#app/lib/pdf/model.ts'
+import { partyOf } from '../billing/party.server.ts'
+import { totalsOf } from '../billing/price-lines.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { partyOf } from './party.server.ts'
-import { totalsOf } from './price-lines.ts'
+import { getQuote } from './get-quote.server.ts'
+import { quoteDisplayStatus } from './quote-status.ts'
 
 /**
  * What a quote's PDF shows, read through the same access rules as its page: a buyer gets the revision sent to
