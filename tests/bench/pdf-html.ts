@@ -4,9 +4,9 @@
  * template and the table header repeats through <thead>, as in the pdfkit output.
  */
 
+import { directionOf } from '#app/lib/i18n/config.ts'
 import { agingBuckets, type PdfDocument, type PdfParty, type PdfStatement } from '#app/lib/pdf/model.ts'
 import { type PdfText, pdfText } from '#app/lib/pdf/pdf-text.server.ts'
-import { directionOf } from '#app/lib/i18n/config.ts'
 
 const esc = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string)

@@ -5,10 +5,11 @@
  * then). A fresh process, so fonts parsed on the first render count too.
  * Usage: node --import tsx --expose-gc tests/bench/pdf-memory.ts invoice|statement <count> <statement rows>
  */
-import { englishInvoice, statement } from '#tests/support/pdf/fixtures.ts'
+
 import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { renderDocumentPdf } from '#app/lib/pdf/render-document.server.ts'
 import { renderStatementPdf } from '#app/lib/pdf/render-statement.server.ts'
+import { englishInvoice, statement } from '#tests/support/pdf/fixtures.ts'
 
 const [kind, countArg, rowsArg] = process.argv.slice(2)
 const count = Number(countArg ?? 10)

@@ -9,10 +9,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium, type Page } from '@playwright/test'
-import { englishInvoice, statement } from '#tests/support/pdf/fixtures.ts'
 import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { renderDocumentPdf } from '#app/lib/pdf/render-document.server.ts'
 import { renderStatementPdf } from '#app/lib/pdf/render-statement.server.ts'
+import { englishInvoice, statement } from '#tests/support/pdf/fixtures.ts'
 import { ChromiumMemory } from './pdf-chromium-memory.ts'
 import { documentHtml, statementHtml } from './pdf-html.ts'
 import { type CaseResult, printPdfReport, type RendererResult } from './pdf-report.ts'

@@ -2,7 +2,6 @@ import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { createPromotion } from '#app/features/promotions/save-promotion.server.ts'
 import {
   advancePromotion,
@@ -11,6 +10,7 @@ import {
 } from '#app/features/promotions/transitions.server.ts'
 import { jobHandlers } from '#app/jobs.server.ts'
 import { drainJobs } from '#app/lib/jobs/runner.server.ts'
+import { pdfToBuffer } from '#app/lib/pdf/pdf-buffer.server.ts'
 import { claimProofs, claims } from '#db/schema/index.ts'
 import { asSystem } from '#db/tenant.ts'
 import { fundPartnership } from './funded-partnership.ts'
