@@ -5,7 +5,6 @@ import { getForecastGrid } from '#app/features/forecasts/get-forecast-grid.serve
 import type { CellEdit } from '#app/features/forecasts/grid-types.ts'
 import { applyPromotionLift, undoAdjustment } from '#app/features/forecasts/promotion-lift.server.ts'
 import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.server.ts'
-import { AppError } from '#app/lib/errors.ts'
 import { setRealtimeSink } from '#app/lib/realtime/publish.server.ts'
 import { closeDatabase } from '#db/client.ts'
 import {
@@ -18,6 +17,7 @@ import {
 } from '#db/schema/index.ts'
 import { createForecastRecord } from '#db/seed/forecast-factory.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
+import { refusal as failure } from '#tests/support/failure.ts'
 import { ensureMigrated } from './db.ts'
 import { asCaller, type Caller, foreignCaller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
@@ -46,21 +46,6 @@ const edit = (row: number, week: number, value: number | null, baseVersion = 0):
   value,
   baseVersion,
 })
-
-async function failure(run: () => Promise<unknown>) {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof AppError) return `${error.code}:${error.message}`
-    // drizzle wraps the driver's error: the policy's message is in the cause.
-    const parts: string[] = []
-    for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      parts.push(String(e.message ?? e))
-    }
-    return parts.join(' | ')
-  }
-  return 'no error'
-}
 
 const cellOf = (row: number, week: number, line: string) =>
   asSystem(async (tx) => {

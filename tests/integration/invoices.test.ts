@@ -18,6 +18,7 @@ import { addDays, todayIn } from '#app/lib/dates.ts'
 import { closeDatabase } from '#db/client.ts'
 import { auditEvents, emailOutbox, invoiceLines, invoices, payments, quotes } from '#db/schema/index.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
+import { failure } from '#tests/support/failure.ts'
 import { ensureMigrated } from './db.ts'
 import { asCaller, type Caller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
@@ -57,20 +58,6 @@ const line = (description: string, unitPrice: string, optional = false) => ({
   taxRate: '20',
   optional,
 })
-
-/** The error chain's messages (drizzle wraps the driver's error), or 'no error'. */
-const failure = async (run: () => Promise<unknown>) => {
-  try {
-    await run()
-  } catch (error) {
-    const parts: string[] = []
-    for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      parts.push(String(e.message))
-    }
-    return parts.join(' | ')
-  }
-  return 'no error'
-}
 
 const quoteVersion = async (id: string) =>
   (await asSystem((tx) => tx.select({ v: quotes.version }).from(quotes).where(eq(quotes.id, id))))[0].v

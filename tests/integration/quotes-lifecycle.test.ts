@@ -12,6 +12,7 @@ import { addDays, todayIn } from '#app/lib/dates.ts'
 import { closeDatabase } from '#db/client.ts'
 import { emailOutbox, quoteLines, quotes } from '#db/schema/index.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
+import { failure } from '#tests/support/failure.ts'
 import { ensureMigrated } from './db.ts'
 import { asCaller, type Caller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
@@ -75,20 +76,6 @@ const send = async (id: string) =>
   version(id).then((v) =>
     asCaller(seller, (ctx) => sendQuote(ctx, id, { version: v, origin, timeZone: 'UTC' })),
   )
-const failure = async (run: () => Promise<unknown>) => {
-  try {
-    await run()
-  } catch (error) {
-    // drizzle wraps the driver's error: keep the whole chain.
-    const parts: string[] = []
-    for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      parts.push(String(e.message))
-    }
-    return parts.join(' | ')
-  }
-  return 'no error'
-}
-
 describe('quote lifecycle', () => {
   test('a draft is totalled exactly, numbered only when sent, and emailed to the customer', async () => {
     const quote = await newQuote()
