@@ -174,3 +174,49 @@ describe('typing and presence', () => {
     expect((await typing).userId).toBe(world.r.owner.id)
   })
 })
+
+describe('limits', () => {
+  test('a socket that keeps flooding is disconnected', async () => {
+    const { socket } = await manager()
+    const gone = nextEvent<string>(socket, 'disconnect', 5000)
+    for (let i = 0; i < 1000; i++) socket.emit('presence:get', { channelId: arChannel })
+    expect(await gone).toBe('io server disconnect')
+  })
+
+  test('the eleventh socket of one session is refused', async () => {
+    const cookie = await signInAs(world.a.members.manager.id, world.a.org.id)
+    for (let i = 0; i < 10; i++) {
+      const socket = connectSocket(h.origin, { cookie })
+      open.push(socket)
+      await connected(socket)
+    }
+    const eleventh = connectSocket(h.origin, { cookie })
+    open.push(eleventh)
+    await expect(connected(eleventh)).rejects.toThrow('too many connections for this session')
+    // Another session of the same person is a separate allowance.
+    await manager()
+  })
+
+  test('the fifty-first socket from one address is refused', async () => {
+    for (let s = 0; s < 5; s++) {
+      const cookie = await signInAs(world.a.members.manager.id, world.a.org.id)
+      for (let i = 0; i < 10; i++) {
+        const socket = connectSocket(h.origin, { cookie })
+        open.push(socket)
+        await connected(socket)
+      }
+    }
+    const cookie = await signInAs(world.r.owner.id, world.r.org.id)
+    const extra = connectSocket(h.origin, { cookie })
+    open.push(extra)
+    await expect(connected(extra)).rejects.toThrow('too many connections from this address')
+  })
+
+  test('joins beyond the join rate are refused', async () => {
+    const { socket } = await retailer()
+    const replies = await Promise.all(Array.from({ length: 30 }, () => joinChannel(socket, arChannel)))
+    const refused = replies.filter((r) => r.error === 'rate_limited')
+    expect(refused.length).toBeGreaterThan(0)
+    expect(replies.filter((r) => r.ok).length).toBeLessThanOrEqual(21)
+  })
+})
