@@ -1,10 +1,14 @@
 import crypto from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { invalidateSession } from '#app/features/auth/session.server.ts'
 import type { MessageDTO } from '#app/features/chat/message-types.ts'
 import { publish, rooms } from '#app/lib/realtime/publish.server.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
+import { invoices } from '#db/schema/index.ts'
+import { createChannelRecord } from '#db/seed/collaboration-factory.ts'
+import { asSystem } from '#db/tenant.ts'
 import { partnershipChannelId } from './channels.ts'
 import { type Harness, signInAs, startHarness, tokenOf } from './harness.ts'
 import { collect, connected, connectSocket, joinChannel, nextEvent } from './socket-client.ts'
@@ -218,5 +222,45 @@ describe('limits', () => {
     const refused = replies.filter((r) => r.error === 'rate_limited')
     expect(refused.length).toBeGreaterThan(0)
     expect(replies.filter((r) => r.ok).length).toBeLessThanOrEqual(21)
+  })
+})
+
+describe('channel activity', () => {
+  test('a member_own hears nothing of an invoice thread it cannot open; activity names no message id', async () => {
+    const thread = await asSystem(async (tx) => {
+      const [invoice] = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(
+          and(eq(invoices.partnershipId, world.partnerships.ac.id), eq(invoices.hostOrgId, world.a.org.id)),
+        )
+      return createChannelRecord(tx, {
+        orgId: world.a.org.id,
+        partnershipId: world.partnerships.ac.id,
+        kind: 'record',
+        name: 'Invoice thread',
+        record: { type: 'invoice', id: invoice.id },
+      })
+    })
+    const own = await socketAs(world.a.members.member_own.id, world.a.org.id)
+    expect((await h.request(`/chat/${thread.id}`, { cookie: own.cookie })).status).toBe(404)
+    const heard = collect<{ channelId: string }>(own.socket, 'channel:activity')
+    const { socket: staff } = await manager()
+    const activity = nextEvent<Record<string, unknown>>(
+      staff,
+      'channel:activity',
+      3000,
+      (p) => p.channelId === thread.id,
+    )
+
+    const ownerCookie = await signInAs(world.a.members.owner.id, world.a.org.id)
+    const response = await h.request(`/chat/${thread.id}/messages`, {
+      cookie: ownerCookie,
+      form: { body: 'Paid in part', clientId: crypto.randomUUID() },
+    })
+    expect(response.status).toBe(201)
+    expect(await activity).toEqual({ channelId: thread.id })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(heard.filter((p) => p.channelId === thread.id)).toEqual([])
   })
 })
