@@ -219,9 +219,10 @@ describe('limits', () => {
   test('joins beyond the join rate are refused', async () => {
     const { socket } = await retailer()
     const replies = await Promise.all(Array.from({ length: 30 }, () => joinChannel(socket, arChannel)))
-    const refused = replies.filter((r) => r.error === 'rate_limited')
+    // The bucket holds 20 and refills 5 a second: some of 30 joins at once are refused, and say why.
+    const refused = replies.filter((r) => !r.ok)
     expect(refused.length).toBeGreaterThan(0)
-    expect(replies.filter((r) => r.ok).length).toBeLessThanOrEqual(21)
+    expect(refused).toEqual(refused.map(() => ({ ok: false, error: 'rate_limited' })))
   })
 })
 
