@@ -1,10 +1,14 @@
 import crypto from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { invalidateSession } from '#app/features/auth/session.server.ts'
 import type { MessageDTO } from '#app/features/chat/message-types.ts'
 import { publish, rooms } from '#app/lib/realtime/publish.server.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
+import { invoices } from '#db/schema/index.ts'
+import { createChannelRecord } from '#db/seed/collaboration-factory.ts'
+import { asSystem } from '#db/tenant.ts'
 import { partnershipChannelId } from './channels.ts'
 import { type Harness, signInAs, startHarness, tokenOf } from './harness.ts'
 import { collect, connected, connectSocket, joinChannel, nextEvent } from './socket-client.ts'
@@ -172,5 +176,92 @@ describe('typing and presence', () => {
     const typing = nextEvent<{ userId: string }>(a.socket, 'typing')
     r.socket.emit('typing', { channelId: arChannel })
     expect((await typing).userId).toBe(world.r.owner.id)
+  })
+})
+
+describe('limits', () => {
+  test('a socket that keeps flooding is disconnected', async () => {
+    const { socket } = await manager()
+    const gone = nextEvent<string>(socket, 'disconnect', 5000)
+    for (let i = 0; i < 1000; i++) socket.emit('presence:get', { channelId: arChannel })
+    expect(await gone).toBe('io server disconnect')
+  })
+
+  test('the eleventh socket of one session is refused', async () => {
+    const cookie = await signInAs(world.a.members.manager.id, world.a.org.id)
+    for (let i = 0; i < 10; i++) {
+      const socket = connectSocket(h.origin, { cookie })
+      open.push(socket)
+      await connected(socket)
+    }
+    const eleventh = connectSocket(h.origin, { cookie })
+    open.push(eleventh)
+    await expect(connected(eleventh)).rejects.toThrow('too many connections for this session')
+    // Another session of the same person is a separate allowance.
+    await manager()
+  })
+
+  test('the fifty-first socket from one address is refused', async () => {
+    for (let s = 0; s < 5; s++) {
+      const cookie = await signInAs(world.a.members.manager.id, world.a.org.id)
+      for (let i = 0; i < 10; i++) {
+        const socket = connectSocket(h.origin, { cookie })
+        open.push(socket)
+        await connected(socket)
+      }
+    }
+    const cookie = await signInAs(world.r.owner.id, world.r.org.id)
+    const extra = connectSocket(h.origin, { cookie })
+    open.push(extra)
+    await expect(connected(extra)).rejects.toThrow('too many connections from this address')
+  })
+
+  test('joins beyond the join rate are refused', async () => {
+    const { socket } = await retailer()
+    const replies = await Promise.all(Array.from({ length: 30 }, () => joinChannel(socket, arChannel)))
+    // The bucket holds 20 and refills 5 a second: some of 30 joins at once are refused, and say why.
+    const refused = replies.filter((r) => !r.ok)
+    expect(refused.length).toBeGreaterThan(0)
+    expect(refused).toEqual(refused.map(() => ({ ok: false, error: 'rate_limited' })))
+  })
+})
+
+describe('channel activity', () => {
+  test('a member_own hears nothing of an invoice thread it cannot open; activity names no message id', async () => {
+    const thread = await asSystem(async (tx) => {
+      const [invoice] = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(
+          and(eq(invoices.partnershipId, world.partnerships.ac.id), eq(invoices.hostOrgId, world.a.org.id)),
+        )
+      return createChannelRecord(tx, {
+        orgId: world.a.org.id,
+        partnershipId: world.partnerships.ac.id,
+        kind: 'record',
+        name: 'Invoice thread',
+        record: { type: 'invoice', id: invoice.id },
+      })
+    })
+    const own = await socketAs(world.a.members.member_own.id, world.a.org.id)
+    expect((await h.request(`/chat/${thread.id}`, { cookie: own.cookie })).status).toBe(404)
+    const heard = collect<{ channelId: string }>(own.socket, 'channel:activity')
+    const { socket: staff } = await manager()
+    const activity = nextEvent<Record<string, unknown>>(
+      staff,
+      'channel:activity',
+      3000,
+      (p) => p.channelId === thread.id,
+    )
+
+    const ownerCookie = await signInAs(world.a.members.owner.id, world.a.org.id)
+    const response = await h.request(`/chat/${thread.id}/messages`, {
+      cookie: ownerCookie,
+      form: { body: 'Paid in part', clientId: crypto.randomUUID() },
+    })
+    expect(response.status).toBe(201)
+    expect(await activity).toEqual({ channelId: thread.id })
+    await new Promise((r) => setTimeout(r, 200))
+    expect(heard.filter((p) => p.channelId === thread.id)).toEqual([])
   })
 })

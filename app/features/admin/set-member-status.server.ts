@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm'
+import { reauthorize, rooms } from '#app/lib/realtime/publish.server.ts'
+import { afterCommit } from '#db/after-commit.ts'
 import { memberships } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertNotLastOwner, lockMemberForChange } from './member-rules.server.ts'
@@ -6,6 +8,8 @@ import { assertNotLastOwner, lockMemberForChange } from './member-rules.server.t
 /**
  * Deactivates or reactivates a membership. After a deactivation commits, the caller must end the user's
  * sessions in this org (invalidateUserSessions on the owner path); sign-in already refuses inactive members.
+ * Their other sockets re-authorize once it commits: one opened in this org and since moved to another keeps
+ * nothing of this one.
  */
 export async function setMemberStatus(
   ctx: ServiceContext,
@@ -18,6 +22,7 @@ export async function setMemberStatus(
     .update(memberships)
     .set({ status: input.status })
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, member.userId)))
+  afterCommit(ctx.tx, () => reauthorize([rooms.user(member.userId)]))
   await ctx.audit({
     action: input.status === 'deactivated' ? 'member.deactivated' : 'member.reactivated',
     targetType: 'user',

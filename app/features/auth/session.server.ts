@@ -31,11 +31,15 @@ export async function createSession(userId: string, orgId: string, meta: Session
   return { token, session }
 }
 
-export type ValidSession = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>
+export type ValidSession = NonNullable<Awaited<ReturnType<typeof validateSession>>>
 
 /** Returns the session with its user, active org and role, or null when unknown, expired or deactivated. */
-export async function validateSessionToken(token: string) {
-  const id = hashToken(token)
+export function validateSessionToken(token: string) {
+  return validateSession(hashToken(token))
+}
+
+/** The same check by stored id (the token's hash): open sockets re-read their session with it. */
+export async function validateSession(id: string) {
   // Runs on every request: one statement, no transaction.
   const rows = await systemDb()
     .select({

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
+import { reauthorize, rooms } from '#app/lib/realtime/publish.server.ts'
 import { memberships, organizations, sessions } from '#db/schema/index.ts'
 import { asSystem, systemDb } from '#db/tenant.ts'
 
@@ -19,9 +20,12 @@ export async function listUserOrgs(userId: string) {
     .orderBy(asc(organizations.name))
 }
 
-/** Moves the session to another org the user actively belongs to; false when they do not. */
+/**
+ * Moves the session to another org the user actively belongs to; false when they do not. The session's open
+ * sockets then re-authorize, so they leave the first org's rooms at once.
+ */
 export async function switchSessionOrg(sessionId: string, userId: string, orgId: string) {
-  return asSystem(async (tx) => {
+  const switched = await asSystem(async (tx) => {
     const [membership] = await tx
       .select({ id: memberships.id })
       .from(memberships)
@@ -35,4 +39,6 @@ export async function switchSessionOrg(sessionId: string, userId: string, orgId:
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     return true
   })
+  if (switched) reauthorize([rooms.session(sessionId)])
+  return switched
 }

@@ -1,12 +1,20 @@
 import { parse } from 'cookie'
 import type { Role } from '#db/schema/index.ts'
 import { withTenant } from '#db/tenant.ts'
-import { SESSION_COOKIE, validateSessionToken } from '../auth/session.server.ts'
+import {
+  SESSION_COOKIE,
+  type ValidSession,
+  validateSession,
+  validateSessionToken,
+} from '../auth/session.server.ts'
 import { findForecast } from '../forecasts/find-forecast.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findChannel } from './find-channel.server.ts'
 
-/** Who a socket belongs to: fixed at connection from the session cookie. */
+/**
+ * Who a socket belongs to, read from its session at connection and read again before every room join and after
+ * every identity change (the session's org, the membership's role and status may have changed since).
+ */
 export type SocketIdentity = {
   sessionId: string
   userId: string
@@ -21,7 +29,16 @@ export async function authenticateSocket(cookieHeader: string | undefined): Prom
   const token = parse(cookieHeader ?? '')[SESSION_COOKIE]
   if (!token) return null
   const valid = await validateSessionToken(token)
-  if (!valid) return null
+  return valid ? identityOf(valid) : null
+}
+
+/** The socket's session as it stands now, or null when it ended (sign-out, deactivation, removal). */
+export async function currentIdentity(sessionId: string): Promise<SocketIdentity | null> {
+  const valid = await validateSession(sessionId)
+  return valid ? identityOf(valid) : null
+}
+
+function identityOf(valid: ValidSession): SocketIdentity {
   return {
     sessionId: valid.session.id,
     userId: valid.user.id,
@@ -32,7 +49,7 @@ export async function authenticateSocket(cookieHeader: string | undefined): Prom
   }
 }
 
-/** Runs a check as the socket's person, in their RLS scope (the session was checked at connection). */
+/** Runs a check as the socket's person, in their RLS scope (the caller has just re-read the session). */
 function asIdentity<T>(identity: SocketIdentity, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   return withTenant({ orgId: identity.orgId, userId: identity.userId }, (tx) =>
     fn({
@@ -46,21 +63,28 @@ function asIdentity<T>(identity: SocketIdentity, fn: (ctx: ServiceContext) => Pr
   )
 }
 
-const allowed = (check: Promise<unknown>) =>
-  check.then(
-    () => true,
-    () => false,
-  )
-
-/** Joining a channel's room is authorized like opening the channel page: same lock, same RLS scope. */
+/**
+ * Joining a channel's room is authorized like opening the channel page (same lock, same RLS scope), and only
+ * while its partnership is open: a suspended or ended one keeps its history over HTTP but has nothing live.
+ */
 export function canJoinChannel(identity: SocketIdentity, channelId: string): Promise<boolean> {
-  return asIdentity(identity, (ctx) => allowed(findChannel(ctx, channelId)))
+  return asIdentity(identity, (ctx) =>
+    findChannel(ctx, channelId).then(
+      (found) => found.open,
+      () => false,
+    ),
+  )
 }
 
-/** Joining a co-forecast's room is authorized like opening the plan. */
+/** Joining a co-forecast's room is authorized like opening the plan, while its partnership is open. */
 export function canJoinForecast(identity: SocketIdentity, forecastId: string): Promise<boolean> {
-  return asIdentity(identity, (ctx) => allowed(findForecast(ctx, forecastId)))
+  return asIdentity(identity, (ctx) =>
+    findForecast(ctx, forecastId).then(
+      (found) => found.partnershipStatus === 'active' || found.partnershipStatus === 'invited',
+      () => false,
+    ),
+  )
 }
 
-export const realtimeAccess = { authenticateSocket, canJoinChannel, canJoinForecast }
+export const realtimeAccess = { authenticateSocket, currentIdentity, canJoinChannel, canJoinForecast }
 export type RealtimeAccess = typeof realtimeAccess

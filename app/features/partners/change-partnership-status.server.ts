@@ -1,5 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
+import { reauthorize, rooms } from '#app/lib/realtime/publish.server.ts'
+import { afterCommit } from '#db/after-commit.ts'
 import { partnerships } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { PartnershipIdSchema, type PartnershipStatusInput } from './schemas.ts'
@@ -11,12 +13,18 @@ export type ChangePartnershipStatusInput = PartnershipStatusInput & { partnershi
  * Suspends, reactivates or ends a partnership the caller's org hosts. Optimistic concurrency: the caller sends
  * the version it saw; a stale version is a `conflict`, never a silent overwrite. Audited in the same transaction.
  * Errors: not_found (unknown or another org's), forbidden (partner side), conflict, invalid (transition).
+ * Once it commits, both sides' sockets re-authorize: a suspended or ended partnership has no live rooms.
  */
 export async function changePartnershipStatus(ctx: ServiceContext, input: ChangePartnershipStatusInput) {
   const id = PartnershipIdSchema.safeParse(input.partnershipId)
   if (!id.success) throw new AppError('not_found', 'Partnership not found')
   const [current] = await ctx.tx
-    .select({ status: partnerships.status, version: partnerships.version, hostOrgId: partnerships.hostOrgId })
+    .select({
+      status: partnerships.status,
+      version: partnerships.version,
+      hostOrgId: partnerships.hostOrgId,
+      partnerOrgId: partnerships.partnerOrgId,
+    })
     .from(partnerships)
     .where(
       and(
@@ -47,6 +55,7 @@ export async function changePartnershipStatus(ctx: ServiceContext, input: Change
     )
     .returning({ version: partnerships.version, status: partnerships.status })
   if (!updated) throw new AppError('conflict', 'Stale version')
+  afterCommit(ctx.tx, () => reauthorize([rooms.org(current.hostOrgId), rooms.org(current.partnerOrgId)]))
 
   await ctx.audit({
     action: transition.audit,

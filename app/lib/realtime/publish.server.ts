@@ -10,6 +10,18 @@ export type RealtimeSink = {
   emit(room: string, event: string, payload: unknown): void
   /** Disconnects every socket opened with this session (session ids are the stored SHA-256 hashes). */
   disconnectSession(sessionId: string): void
+  // The two below are optional so that a sink recording pushes in a test need not implement them.
+  /**
+   * Every socket in `room` (on every process) drops its channel and record rooms at once, re-reads its session
+   * and joins back only what it may still open; a socket whose session no longer stands is closed.
+   */
+  reauthorize?(room: string): void
+  /** Sends `event` to the sockets of these orgs whose person may open the channel (checked per person). */
+  emitToChannelReaders?(
+    target: { channelId: string; orgIds: string[] },
+    event: string,
+    payload: unknown,
+  ): void
 }
 
 const key = Symbol.for('tandem.realtime')
@@ -26,6 +38,25 @@ export function publish(room: string, event: string, payload: unknown) {
 export function disconnectSessions(sessionIds: string[]) {
   const sink = (globalThis as Holder)[key]
   for (const id of sessionIds) sink?.disconnectSession(id)
+}
+
+/**
+ * After an identity change (org switch, role change, deactivation, removal, partnership status): the sockets in
+ * these rooms re-check their rights now rather than keep those they connected with. Call it once the change has
+ * committed (afterCommit inside a transaction).
+ */
+export function reauthorize(roomNames: string[]) {
+  const sink = (globalThis as Holder)[key]
+  for (const room of new Set(roomNames)) sink?.reauthorize?.(room)
+}
+
+/** Pushes to those of `orgIds` who may open the channel, wherever they are in the app (unread counts). */
+export function publishToChannelReaders(
+  target: { channelId: string; orgIds: string[] },
+  event: string,
+  payload: unknown,
+) {
+  ;(globalThis as Holder)[key]?.emitToChannelReaders?.(target, event, payload)
 }
 
 /** Room names, in one place so publishers and the gateway agree. */

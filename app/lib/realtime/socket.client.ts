@@ -45,6 +45,13 @@ function join(s: Socket, channelId: string) {
   })
 }
 
+/** Everything that listens fetches what it may have missed (after a reconnect or a re-check of rights). */
+function resync() {
+  each(undefined, (h) => h.onResync?.())
+  for (const l of recordListeners) l.onResync()
+  for (const set of forecastListeners.values()) for (const l of set) l.onResync()
+}
+
 function connect(): Promise<Socket> {
   socket ??= import('socket.io-client').then(({ io }) => {
     const s = io({ path: '/socket.io', transports: ['websocket', 'polling'], withCredentials: true })
@@ -53,15 +60,13 @@ function connect(): Promise<Socket> {
       for (const id of forecastListeners.keys()) s.emit('forecast:join', id)
       each(undefined, (h) => h.onConnectionChange?.(true))
       // The first connect has nothing to catch up on: the page was rendered with the newest messages.
-      if (connectedOnce) {
-        each(undefined, (h) => h.onResync?.())
-        for (const l of recordListeners) l.onResync()
-        for (const set of forecastListeners.values()) for (const l of set) l.onResync()
-      }
+      if (connectedOnce) resync()
       connectedOnce = true
       setPresence(document.visibilityState === 'visible' ? 'online' : 'away')
     })
     s.on('disconnect', () => each(undefined, (h) => h.onConnectionChange?.(false)))
+    // The server re-checked this socket's rooms after an identity change: catch up on what it held back meanwhile.
+    s.on('access:changed', resync)
     const route = (event: string, key: keyof Handlers) =>
       s.on(event, (payload: { channelId?: string }) => each(payload?.channelId, (h) => h[key]?.(payload)))
     route('message:new', 'onMessage')
