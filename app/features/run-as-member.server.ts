@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { memberships, organizations, users } from '#db/schema/index.ts'
-import { asSystem, withTenant } from '#db/tenant.ts'
-import { recordAudit } from './audit/record-audit.server.ts'
-import type { ServiceContext } from './service-context.server.ts'
+import { asSystem } from '#db/tenant.ts'
+import { runAs, type ServiceContext } from './service-context.server.ts'
 
 export type Member = { orgId: string; userId: string }
 
@@ -36,17 +35,7 @@ export async function runAsMember<T>(
       ),
   )
   if (!row) return { ok: false }
-  const value = await withTenant(member, (tx) =>
-    fn(
-      {
-        tx,
-        ...member,
-        orgKind: row.orgKind,
-        role: row.role,
-        audit: (event) => recordAudit(tx, { ...member, ip: null, requestId: null }, event),
-      },
-      { locale: row.locale ?? row.orgLocale, timeZone: row.timeZone },
-    ),
-  )
+  const who = { locale: row.locale ?? row.orgLocale, timeZone: row.timeZone }
+  const value = await runAs({ ...member, orgKind: row.orgKind, role: row.role }, (ctx) => fn(ctx, who))
   return { ok: true, value }
 }

@@ -1,8 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { recordAudit } from '#app/features/audit/record-audit.server.ts'
 import { refreshExceptions } from '#app/features/forecasts/refresh-exceptions.server.ts'
 import { forecastWeeks } from '#app/features/forecasts/weeks.ts'
-import type { ServiceContext } from '#app/features/service-context.server.ts'
+import { serviceContext } from '#app/features/service-context.server.ts'
 import type { Tx } from '#db/client.ts'
 import { forecasts, products } from '#db/schema/index.ts'
 import {
@@ -291,15 +290,12 @@ export async function seedDemoForecasts(tx: Tx, parties: Parties) {
     { userId: parties.ben, orgId: parties.brightsideOrg, kind: 'edit' },
   )
   // The rules are checked as Acme's manager checks them in the app, with the service that does it there.
-  const ctx: ServiceContext = {
-    tx,
+  const ctx = serviceContext(tx, {
     userId: parties.maya,
     orgId: parties.acme,
     orgKind: 'manufacturer',
     role: 'manager',
-    audit: (event) =>
-      recordAudit(tx, { orgId: parties.acme, userId: parties.maya, ip: null, requestId: null }, event),
-  }
+  })
   await refreshExceptions(ctx, {
     forecast,
     side: 'host',

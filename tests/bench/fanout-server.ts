@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import pino from 'pino'
 import { type WebSocket, WebSocketServer } from 'ws'
-import type { RealtimeAccess } from '#app/features/chat/realtime-access.server.ts'
+import type { RealtimeAccess } from '#app/features/realtime/room-access.server.ts'
 import { publish, rooms } from '#app/lib/realtime/publish.server.ts'
 import { attachRealtime } from '#server/realtime/gateway.ts'
 

@@ -1,21 +1,12 @@
-import { recordAudit } from '#app/features/audit/record-audit.server.ts'
-import type { ServiceContext } from '#app/features/service-context.server.ts'
-import type { OrgKind, Role } from '#db/schema/index.ts'
-import { withTenant } from '#db/tenant.ts'
+import { type Caller, runAs, type ServiceContext } from '#app/features/service-context.server.ts'
+import type { Role } from '#db/schema/index.ts'
 import type { World } from './world.ts'
 
-export type Caller = { orgId: string; userId: string; orgKind: OrgKind; role: Role }
+export type { Caller }
 
 /** Runs a service as this caller, in an RLS-scoped transaction, as runService does for a request. */
 export function asCaller<T>(caller: Caller, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  return withTenant({ orgId: caller.orgId, userId: caller.userId }, (tx) =>
-    fn({
-      tx,
-      ...caller,
-      audit: (event) =>
-        recordAudit(tx, { orgId: caller.orgId, userId: caller.userId, ip: null, requestId: null }, event),
-    }),
-  )
+  return runAs(caller, fn)
 }
 
 /** A member of the world's manufacturer (org A), in the given role. */

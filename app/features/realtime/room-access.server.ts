@@ -1,15 +1,14 @@
 import { parse } from 'cookie'
 import type { Role } from '#db/schema/index.ts'
-import { withTenant } from '#db/tenant.ts'
 import {
   SESSION_COOKIE,
   type ValidSession,
   validateSession,
   validateSessionToken,
 } from '../auth/session.server.ts'
+import { findChannel } from '../chat/find-channel.server.ts'
 import { findForecast } from '../forecasts/find-forecast.server.ts'
-import type { ServiceContext } from '../service-context.server.ts'
-import { findChannel } from './find-channel.server.ts'
+import { runAs, type ServiceContext } from '../service-context.server.ts'
 
 /**
  * Who a socket belongs to, read from its session at connection and read again before every room join and after
@@ -49,26 +48,12 @@ function identityOf(valid: ValidSession): SocketIdentity {
   }
 }
 
-/** Runs a check as the socket's person, in their RLS scope (the caller has just re-read the session). */
-function asIdentity<T>(identity: SocketIdentity, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  return withTenant({ orgId: identity.orgId, userId: identity.userId }, (tx) =>
-    fn({
-      tx,
-      userId: identity.userId,
-      orgId: identity.orgId,
-      orgKind: identity.orgKind,
-      role: identity.role,
-      audit: async () => {},
-    }),
-  )
-}
-
 /**
  * Joining a channel's room is authorized like opening the channel page (same lock, same RLS scope), and only
  * while its partnership is open: a suspended or ended one keeps its history over HTTP but has nothing live.
  */
 export function canJoinChannel(identity: SocketIdentity, channelId: string): Promise<boolean> {
-  return asIdentity(identity, (ctx) =>
+  return runAs(identity, (ctx) =>
     findChannel(ctx, channelId).then(
       (found) => found.open,
       () => false,
@@ -78,7 +63,7 @@ export function canJoinChannel(identity: SocketIdentity, channelId: string): Pro
 
 /** Joining a co-forecast's room is authorized like opening the plan, while its partnership is open. */
 export function canJoinForecast(identity: SocketIdentity, forecastId: string): Promise<boolean> {
-  return asIdentity(identity, (ctx) =>
+  return runAs(identity, (ctx) =>
     findForecast(ctx, forecastId).then(
       (found) => found.partnershipStatus === 'active' || found.partnershipStatus === 'invited',
       () => false,
