@@ -21,6 +21,8 @@ const severityOf = (level: number | string): Severity => severities[4 - Number(l
 export type ScanFacts = {
   account: string
   crawled: number
+  /** "module count" per attack module: URLs and forms it attacked. */
+  attacked: string[]
   minutes: number
   limits: string
   sessionSurvived: boolean
@@ -39,6 +41,7 @@ export function summarise(report: WapitiReport, facts: ScanFacts) {
     facts.sessionSurvived
       ? 'The session was still signed in at the end, so the crawl and attacks ran as that user.'
       : 'WARNING: the session was signed out during the scan; later requests ran anonymous (see wapiti.log).',
+    `URLs and forms attacked per module (of ${facts.crawled}): ${facts.attacked.join(', ')}.`,
   ]
   for (const [title, byCategory] of sections) {
     const findings = Object.entries(byCategory).flatMap(([category, list]) =>
