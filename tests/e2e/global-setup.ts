@@ -102,7 +102,7 @@ async function startSmtp(maildir: string) {
 }
 
 /** PostgreSQL: a fresh database on DATABASE_URL's server, the app logging in as tandem_app. Else PGlite in a temp dir. */
-async function createDatabase(root: string) {
+export async function createDatabase(root: string) {
   const base = process.env.DATABASE_URL
   if (!base) {
     return {
@@ -132,7 +132,7 @@ async function createDatabase(root: string) {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer()
     probe.once('error', reject)
@@ -144,10 +144,11 @@ function freePort(): Promise<number> {
   })
 }
 
-async function startServer(options: {
+export async function startServer(options: {
   port: number
   baseURL: string
-  smtpPort: number
+  /** Without one, mail goes to the in-app outbox. */
+  smtpPort?: number
   env: Record<string, string>
   logFile: string
 }) {
@@ -163,7 +164,7 @@ async function startServer(options: {
       PORT: String(options.port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'true',
-      SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`,
+      SMTP_URL: options.smtpPort ? `smtp://127.0.0.1:${options.smtpPort}` : '',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       APP_ORIGIN: options.baseURL,
     },
@@ -196,7 +197,7 @@ async function startServer(options: {
   )
 }
 
-async function stopServer(child: ChildProcess | undefined) {
+export async function stopServer(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   child.kill('SIGTERM')
