@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await runService(auth, context, async (ctx) => {
       const invitation = await inviteColleague(ctx, submission.value)
       await emailColleagueInvitation({
-        origin: appOrigin(request),
+        origin: appOrigin(),
         orgId: auth.org.id,
         orgName: auth.org.name,
         locale: auth.org.locale,

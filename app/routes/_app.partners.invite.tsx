@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     partnershipId = await runService(auth, context, async (ctx) => {
       const invited = await invitePartner(ctx, submission.value)
       await emailPartnerInvitation({
-        origin: appOrigin(request),
+        origin: appOrigin(),
         hostOrgId: auth.org.id,
         locale: auth.org.locale,
         invitation: invited,

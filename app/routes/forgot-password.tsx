@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const outcome = await requestPasswordReset({
     email,
-    origin: appOrigin(request),
+    origin: appOrigin(),
     locale: await resolveLocale(request),
   })
   // Logged for operators; the page answers the same whether or not the account exists.

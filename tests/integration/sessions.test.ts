@@ -68,7 +68,7 @@ describe('sign-in cookie', () => {
     const res = await h.request('/login', {
       form: { email: user.email, password: PASSWORD },
       headers: { 'x-forwarded-proto': 'https' },
-      origin: h.origin.replace(/^http:/, 'https:'),
+      origin: h.appOrigin,
     })
     expect(res.status).toBe(302)
     expect(sessionCookieOf(res)).toMatch(/; Secure/i)
