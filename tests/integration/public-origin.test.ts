@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createMember, createOrg } from '#db/seed/factories.ts'
 import { asSystem } from '#db/tenant.ts'
 import { resetConfig } from '#server/config.ts'
-import { type Harness, signInAs, startHarness } from './harness.ts'
+import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
 import { type SmtpHelper, startSmtpServer } from './smtp.ts'
 import { connected, connectSocket } from './socket-client.ts'
 
@@ -100,5 +100,44 @@ describe('live updates', () => {
     } finally {
       socket.close()
     }
+  })
+})
+
+describe('redirects after sign-in and a language switch', () => {
+  const outside = [
+    '/\t/evil.test/phish',
+    '/\\evil.test',
+    '//evil.test',
+    'https://evil.test/',
+    '/.//evil.test',
+  ]
+
+  test.for(outside)('sign-in with redirectTo=%j lands on our own /', async (redirectTo) => {
+    const user = await newUser()
+    const page = await h.request(`/login?${new URLSearchParams({ redirectTo })}`)
+    expect(page.status).toBe(200)
+    const res = await h.request('/login', {
+      form: { email: user.email, password: 'correct horse battery staple', redirectTo },
+    })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/')
+  })
+
+  test('sign-in keeps a same-origin target with its query', async () => {
+    const user = await newUser()
+    const res = await h.request('/login', {
+      form: {
+        email: user.email,
+        password: 'correct horse battery staple',
+        redirectTo: '/invoices?status=open',
+      },
+    })
+    expect(locationOf(res)).toBe('/invoices?status=open')
+  })
+
+  test.for(outside)('the language switch with redirectTo=%j lands on our own /', async (redirectTo) => {
+    const res = await h.request('/set-locale', { form: { locale: 'en', redirectTo } })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/')
   })
 })
