@@ -95,3 +95,17 @@ export function originCheck(options: { appOrigin: string }) {
     next()
   }
 }
+
+/**
+ * Everything the Remix handler answers (pages, their data, downloads, errors) is per-user: no shared or browser
+ * cache may keep it, unless a route chose its own Cache-Control. Static files are served before this and keep
+ * their long caching.
+ */
+export function privateByDefault(_req: Request, res: Response, next: NextFunction) {
+  const writeHead = res.writeHead
+  res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.hasHeader('cache-control')) this.setHeader('cache-control', 'private, no-store')
+    return writeHead.apply(this, args)
+  } as typeof writeHead
+  next()
+}

@@ -196,6 +196,26 @@ describe('sign-in rate limit', () => {
 })
 
 describe('HTTP security headers', () => {
+  test('pages, their data and errors are private and never stored; built assets stay cacheable', async () => {
+    const cookie = await signInAs((await newUser()).id, orgId)
+    for (const res of [
+      await h.request('/dashboard', { cookie }),
+      await h.request('/dashboard.data', { cookie }),
+      await h.request('/account/sessions', { cookie }),
+      await h.request('/nope-404', { cookie }),
+      await h.request('/login'),
+      await h.request('/dashboard'),
+    ]) {
+      expect(res.headers.get('cache-control'), res.url).toBe('private, no-store')
+    }
+    const page = await (await h.request('/login')).text()
+    const asset = /\/assets\/[^"']+\.js/.exec(page)?.[0]
+    expect(asset).toBeTruthy()
+    const res = await h.request(asset ?? '')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toMatch(/immutable/)
+  })
+
   test('pages carry CSP with a script nonce, nosniff, referrer policy, framing ban and a request id', async () => {
     const res = await h.request('/login')
     expect(res.status).toBe(200)
