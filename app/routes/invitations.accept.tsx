@@ -18,7 +18,7 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Field } from '#app/components/ui/field.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { AcceptExistingUserSchema, AcceptNewUserSchema } from '#app/features/auth/invitation-schemas.ts'
-import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
+import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { acceptInvitation, findInvitation } from '#app/features/invitations/accept-invitation.server.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { token: sessionToken, session } = result.session
   return redirect('/dashboard', {
-    headers: { 'Set-Cookie': sessionCookie(sessionToken, session.expiresAt, isSecureRequest(request)) },
+    headers: { 'Set-Cookie': sessionCookie(sessionToken, session.expiresAt) },
   })
 }
 

@@ -19,7 +19,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireAnonymous } from '#app/features/auth/require.server.ts'
 import { safeRedirect } from '#app/features/auth/safe-redirect.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
-import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
+import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { signIn } from '#app/features/auth/sign-in.server.ts'
 import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
 
@@ -63,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await resetRateLimit('signIn', `${ip}|${email}`)
   return redirect(safeRedirect(redirectTo), {
     headers: {
-      'Set-Cookie': sessionCookie(result.token, result.session.expiresAt, isSecureRequest(request)),
+      'Set-Cookie': sessionCookie(result.token, result.session.expiresAt),
     },
   })
 }
