@@ -1,3 +1,4 @@
+import { data, type HeadersFunction } from '@remix-run/node'
 import { Redis } from 'ioredis'
 import {
   type RateLimiterAbstract,
@@ -76,6 +77,18 @@ export async function consumeRateLimit(name: LimiterName, subject: string): Prom
     return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
   }
 }
+
+/** The answer to a rate-limited request: 429 with Retry-After; its route exports `keepRetryAfter` as headers. */
+export function tooManyRequests<T>(body: T, wait: number) {
+  return data(body, { status: 429, headers: { 'Retry-After': String(wait) } })
+}
+
+/**
+ * Remix sends an action's headers only through the route's `headers` export: every route that may answer 429
+ * exports this, so Retry-After reaches the client.
+ */
+export const keepRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
+  actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders
 
 /** A successful sign-in clears the account's counter. */
 export async function resetRateLimit(name: LimiterName, subject: string) {

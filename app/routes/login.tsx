@@ -3,7 +3,6 @@ import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -21,13 +20,16 @@ import { safeRedirect } from '#app/features/auth/safe-redirect.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { signIn } from '#app/features/auth/sign-in.server.ts'
-import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
+import {
+  consumeRateLimit,
+  keepRetryAfter,
+  resetRateLimit,
+  tooManyRequests,
+} from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Tandem' }]
 
-// Remix sends a route's action headers only through this export; 429s carry Retry-After.
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
-  actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders
+export const headers = keepRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
@@ -43,13 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value
   const ip = context.ip ?? 'unknown'
-  const waitAddress = await consumeRateLimit('signInAddress', ip)
-  const wait = waitAddress ?? (await consumeRateLimit('signIn', `${ip}|${email}`))
+  const wait =
+    (await consumeRateLimit('signInAddress', ip)) ?? (await consumeRateLimit('signIn', `${ip}|${email}`))
   if (wait) {
-    return data(submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields: ['password'] }), {
-      status: 429,
-      headers: { 'Retry-After': String(wait) },
-    })
+    return tooManyRequests(
+      submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields: ['password'] }),
+      wait,
+    )
   }
   const result = await signIn(
     { email, password },

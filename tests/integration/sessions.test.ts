@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
@@ -181,6 +182,52 @@ describe('sign-in rate limit', () => {
     const owner = await login(user.email, PASSWORD, { ip: '198.51.100.9' })
     expect(owner.status).toBe(302)
     expect(sessionCookieOf(owner)).toMatch(/^tandem_session=\w+/)
+  })
+})
+
+describe('Retry-After on every 429', () => {
+  test('password reset requests, after five for one address and account', async () => {
+    const user = await newUser()
+    const ask = () => h.request('/forgot-password', { form: { email: user.email } })
+    for (let i = 0; i < 5; i++) expect((await ask()).status, `request ${i + 1}`).toBe(200)
+    const refused = await ask()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  test('password changes, after ten wrong current passwords', async () => {
+    const user = await newUser()
+    const cookie = await signInAs(user.id, orgId)
+    const change = () =>
+      h.request('/account/password', {
+        cookie,
+        form: {
+          currentPassword: 'not it at all',
+          newPassword: 'a new long password',
+          confirm: 'a new long password',
+        },
+      })
+    for (let i = 0; i < 10; i++) expect((await change()).status, `attempt ${i + 1}`).toBe(400)
+    const refused = await change()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  test('every route that can answer 429 exports the headers that keep Retry-After', () => {
+    const routes = readdirSync('app/routes').filter((f) => /\.tsx?$/.test(f))
+    const source = (f: string) => readFileSync(`app/routes/${f}`, 'utf8')
+    // Resource routes (no page) send their Response as it is; page routes go through the shared reply.
+    const pages = routes.filter((f) => source(f).includes('export default'))
+    expect(pages.filter((f) => source(f).includes('status: 429'))).toEqual([])
+    const replying = routes.filter((f) =>
+      readFileSync(`app/routes/${f}`, 'utf8').includes('tooManyRequests('),
+    )
+    expect(replying.length).toBeGreaterThan(0)
+    for (const file of replying) {
+      expect(source(file), file).toMatch(
+        /export const headers = keepRetryAfter\b|export \{ keepRetryAfter as headers \}/,
+      )
+    }
   })
 })
 
