@@ -25,6 +25,8 @@ const variablesSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_SIGNIN_PER_15_MIN: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per account per hour, from all addresses together. */
+  RATE_LIMIT_SIGNIN_ACCOUNT_PER_HOUR: z.coerce.number().int().positive().default(50),
   /** Background jobs (PDF ZIPs, overdue sweep): 'on' runs them in this process; 'off' leaves them to another. */
   JOB_RUNNER: z.enum(['on', 'off']).default('on'),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

@@ -23,6 +23,7 @@ import { signIn } from '#app/features/auth/sign-in.server.ts'
 import {
   consumeRateLimit,
   keepRetryAfter,
+  rateLimitWait,
   resetRateLimit,
   tooManyRequests,
 } from '#app/lib/rate-limit.server.ts'
@@ -45,8 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value
   const ip = context.ip ?? 'unknown'
+  // Per address, per address and account, then the account's failures from anywhere (checked, counted below).
   const wait =
-    (await consumeRateLimit('signInAddress', ip)) ?? (await consumeRateLimit('signIn', `${ip}|${email}`))
+    (await consumeRateLimit('signInAddress', ip)) ??
+    (await consumeRateLimit('signIn', `${ip}|${email}`)) ??
+    (await rateLimitWait('signInAccount', email))
   if (wait) {
     return tooManyRequests(
       submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields: ['password'] }),
@@ -58,6 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { ip: context.ip, userAgent: request.headers.get('user-agent'), requestId: context.requestId },
   )
   if (!result) {
+    await consumeRateLimit('signInAccount', email)
     return data(submission.reply({ formErrors: ['auth:login.invalid'], hideFields: ['password'] }), {
       status: 400,
     })

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
 import { memberships, sessions } from '#db/schema/index.ts'
@@ -182,6 +182,36 @@ describe('sign-in rate limit', () => {
     const owner = await login(user.email, PASSWORD, { ip: '198.51.100.9' })
     expect(owner.status).toBe(302)
     expect(sessionCookieOf(owner)).toMatch(/^tandem_session=\w+/)
+  })
+})
+
+describe('sign-in limit per account', () => {
+  test('fifty wrong passwords spread over many addresses slow that account down everywhere, for an hour', async () => {
+    const user = await newUser()
+    for (let i = 0; i < 50; i++) {
+      const res = await login(user.email, `wrong-${i}`, { ip: `192.0.2.${i + 1}` })
+      expect(res.status, `attempt ${i + 1}`).toBe(400)
+    }
+    const blocked = await login(user.email, 'wrong-again', { ip: '198.51.100.77' })
+    expect(blocked.status).toBe(429)
+    const wait = Number(blocked.headers.get('retry-after'))
+    expect(wait).toBeGreaterThan(0)
+    expect(wait).toBeLessThanOrEqual(60 * 60)
+    // The right password waits too: the answer must not tell whether a guess was right.
+    expect((await login(user.email, PASSWORD, { ip: '198.51.100.78' })).status).toBe(429)
+    // Another account is not affected.
+    expect((await login((await newUser()).email, PASSWORD, { ip: '198.51.100.78' })).status).toBe(302)
+
+    // The limit expires: an hour later the owner signs in.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 61 * 60 * 1000)
+      const owner = await login(user.email, PASSWORD, { ip: '198.51.100.78' })
+      expect(owner.status).toBe(302)
+      expect(sessionCookieOf(owner)).toMatch(/^tandem_session=\w+/)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
