@@ -1,33 +1,27 @@
+import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { sweepOverdueInvoices } from '#app/features/invoices/mark-overdue.server.ts'
 import { defineJobHandlers } from '#app/lib/jobs/kinds.ts'
 import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
 import { asSystem } from '#db/tenant.ts'
-import { getConfig } from '#server/config.ts'
 import { sendChatDigests } from './features/chat/send-chat-digests.server.ts'
 import { makeProofPreview } from './features/claims/make-proof-preview.server.ts'
 import { makePdfPreview } from './features/documents/make-preview.server.ts'
 import { buildInvoiceZip } from './features/downloads/build-invoice-zip.server.ts'
 import { sendNotificationEmails } from './features/notifications/send-notification-emails.server.ts'
 
-/** Where links in emails sent by jobs point (no request to take the origin from). */
-export function jobOrigin() {
-  const config = getConfig()
-  return config.APP_ORIGIN ?? `http://localhost:${config.PORT}`
-}
-
 /** What runs each kind of background job (payloads typed and parsed by `jobPayloads`). */
 export const jobHandlers = defineJobHandlers({
   'invoices.overdue_sweep': async () => {
-    await sweepOverdueInvoices({ origin: jobOrigin() })
+    await sweepOverdueInvoices({ origin: appOrigin() })
   },
   'downloads.invoice_pdfs': async ({ downloadId }) => {
     await buildInvoiceZip(downloadId)
   },
   'chat.digests': async () => {
-    await sendChatDigests({ origin: jobOrigin() })
+    await sendChatDigests({ origin: appOrigin() })
   },
   'notifications.emails': async () => {
-    await sendNotificationEmails({ origin: jobOrigin() })
+    await sendNotificationEmails({ origin: appOrigin() })
   },
   'documents.preview': async ({ versionId }) => {
     await makePdfPreview(versionId)

@@ -8,7 +8,7 @@ import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { TandemLoadContext } from '#app/lib/load-context.ts'
 import type { Config } from './config.ts'
-import { cspNonce, originCheck, securityHeaders, storageImageSources } from './security.ts'
+import { cspNonce, originCheck, privateByDefault, securityHeaders, storageImageSources } from './security.ts'
 
 type Options = {
   config: Config
@@ -54,6 +54,7 @@ export function createApp({ config, logger, build, vite, buildDir = 'build' }: O
   })
 
   app.use(originCheck({ appOrigin: config.APP_ORIGIN }))
+  app.use(privateByDefault)
 
   app.all(
     '*',

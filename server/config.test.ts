@@ -13,7 +13,30 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined()
   })
 
+  test('links and origin checks default to http://localhost on PORT', () => {
+    expect(parseConfig(env({})).APP_ORIGIN).toBe('http://localhost:3000')
+    expect(parseConfig(env({ PORT: '8080' })).APP_ORIGIN).toBe('http://localhost:8080')
+  })
+
+  test('APP_ORIGIN is kept as a bare origin (no path, no trailing slash)', () => {
+    expect(parseConfig(env({ APP_ORIGIN: 'https://portal.example.com/' })).APP_ORIGIN).toBe(
+      'https://portal.example.com',
+    )
+    expect(parseConfig(env({ APP_ORIGIN: 'https://Portal.Example.com:443/x?y' })).APP_ORIGIN).toBe(
+      'https://portal.example.com',
+    )
+  })
+
+  test('PORT=0 without APP_ORIGIN is refused: the address is not known in advance', () => {
+    expect(() => parseConfig(env({ PORT: '0' }))).toThrow(/\bAPP_ORIGIN\b/)
+    expect(parseConfig(env({ PORT: '0', APP_ORIGIN: 'http://localhost:4000' })).APP_ORIGIN).toBe(
+      'http://localhost:4000',
+    )
+  })
+
   test.for([
+    ['APP_ORIGIN', 'portal.example.com'],
+    ['APP_ORIGIN', 'ftp://portal.example.com'],
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'not-a-url'],

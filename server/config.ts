@@ -1,11 +1,17 @@
 import { z } from 'zod'
 
 // Parsed once; a wrong value stops the process with a message naming the variable.
-const configSchema = z.object({
+const variablesSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  APP_ORIGIN: z.string().url().optional(),
+  /** The address people open: links in emails and the origin checks use it, never a request's Host. */
+  APP_ORIGIN: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//i.test(value), 'must be an http:// or https:// address')
+    .transform((value) => new URL(value).origin)
+    .optional(),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_APP_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
@@ -19,6 +25,8 @@ const configSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_SIGNIN_PER_15_MIN: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per account per hour, from all addresses together. */
+  RATE_LIMIT_SIGNIN_ACCOUNT_PER_HOUR: z.coerce.number().int().positive().default(50),
   /** Background jobs (PDF ZIPs, overdue sweep): 'on' runs them in this process; 'off' leaves them to another. */
   JOB_RUNNER: z.enum(['on', 'off']).default('on'),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -41,6 +49,20 @@ const configSchema = z.object({
   STORAGE_SIGNING_SECRET: z.string().min(32).optional(),
   /** Largest document upload accepted. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
+})
+
+// Unset, APP_ORIGIN is this machine on PORT, so `npm start` works with no configuration.
+const configSchema = variablesSchema.transform((config, ctx) => {
+  if (config.APP_ORIGIN) return { ...config, APP_ORIGIN: config.APP_ORIGIN }
+  if (config.PORT === 0) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['APP_ORIGIN'],
+      message: 'required when PORT is 0 (the port, and so the address, is chosen only at start)',
+    })
+    return z.NEVER
+  }
+  return { ...config, APP_ORIGIN: `http://localhost:${config.PORT}` }
 })
 
 export type Config = z.infer<typeof configSchema>

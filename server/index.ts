@@ -11,6 +11,11 @@ import { attachRealtime } from './realtime/gateway.ts'
 async function main() {
   const config = getConfig()
   const logger = createLogger(config)
+  // Said once: a browser on any other address can read pages but not sign in, and emailed links point here.
+  logger.info(
+    { appOrigin: config.APP_ORIGIN },
+    `Public origin ${config.APP_ORIGIN} (set APP_ORIGIN to change it)`,
+  )
   const production = config.NODE_ENV === 'production'
   const buildDir = process.env.TANDEM_BUILD_DIR ?? 'build'
 

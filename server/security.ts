@@ -72,18 +72,40 @@ function appSecurityHeaders(options: { dev: boolean; imageSources?: string[] }) 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * CSRF defence: a state-changing request must come from our own origin. A missing or foreign Origin is
- * refused, which also covers old browsers that omit it on same-origin POSTs (they are not supported).
+ * CSRF defence: a state-changing request must come from the configured public origin (APP_ORIGIN), never from
+ * whatever the request's own Host says. A missing or foreign Origin is refused, which also covers old browsers
+ * that omit it on same-origin POSTs (they are not supported). Past this point the request is addressed to the
+ * public host, so Remix's own Origin/Host comparison agrees behind a proxy that rewrites Host.
  */
-export function originCheck(options: { appOrigin?: string }) {
+export function originCheck(options: { appOrigin: string }) {
+  const publicHost = new URL(options.appOrigin).host
   return (req: Request, res: Response, next: NextFunction) => {
-    if (safeMethods.has(req.method)) return next()
-    const origin = req.get('origin')
-    const expected = options.appOrigin ?? `${req.protocol}://${req.get('host')}`
-    if (!origin || origin !== expected) {
-      res.status(403).type('text/plain').send('Cross-origin request refused.')
-      return
+    if (!safeMethods.has(req.method)) {
+      const origin = req.get('origin')
+      if (!origin || origin !== options.appOrigin) {
+        res
+          .status(403)
+          .type('text/plain')
+          .send(`Cross-origin request refused. Open Tandem at ${options.appOrigin} and try again.`)
+        return
+      }
     }
+    req.headers.host = publicHost
+    delete req.headers['x-forwarded-host']
     next()
   }
+}
+
+/**
+ * Everything the Remix handler answers (pages, their data, downloads, errors) is per-user: no shared or browser
+ * cache may keep it, unless a route chose its own Cache-Control. Static files are served before this and keep
+ * their long caching.
+ */
+export function privateByDefault(_req: Request, res: Response, next: NextFunction) {
+  const writeHead = res.writeHead
+  res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.hasHeader('cache-control')) this.setHeader('cache-control', 'private, no-store')
+    return writeHead.apply(this, args)
+  } as typeof writeHead
+  next()
 }

@@ -1,3 +1,4 @@
+import { data, type HeadersFunction } from '@remix-run/node'
 import { Redis } from 'ioredis'
 import {
   type RateLimiterAbstract,
@@ -10,6 +11,7 @@ import { getConfig } from '#server/config.ts'
 export type LimiterName =
   | 'signIn'
   | 'signInAddress'
+  | 'signInAccount'
   | 'passwordReset'
   | 'invitation'
   | 'invitationAccept'
@@ -22,6 +24,8 @@ function budgets(): Record<LimiterName, Budget> {
     // Keyed by address and account: a flood from elsewhere cannot lock the real owner out.
     signIn: { points: getConfig().RATE_LIMIT_SIGNIN_PER_15_MIN, duration: 15 * 60 },
     signInAddress: { points: 100, duration: 15 * 60 },
+    // Failed sign-ins per account from anywhere: guessing spread over many addresses waits; it expires.
+    signInAccount: { points: getConfig().RATE_LIMIT_SIGNIN_ACCOUNT_PER_HOUR, duration: 60 * 60 },
     passwordReset: { points: 5, duration: 60 * 60 },
     invitation: { points: 30, duration: 60 * 60 },
     invitationAccept: { points: 20, duration: 15 * 60 },
@@ -76,6 +80,29 @@ export async function consumeRateLimit(name: LimiterName, subject: string): Prom
     return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
   }
 }
+
+/**
+ * The seconds to wait when the subject's budget is already spent, else null, counting nothing: for limits that
+ * count only failures (consumeRateLimit after one), checked before the attempt.
+ */
+export async function rateLimitWait(name: LimiterName, subject: string): Promise<number | null> {
+  const spent = await limiters()[name].get(subject)
+  // An expired counter may linger until its timer drops it: a past reset time means it is spent no longer.
+  if (!spent || spent.remainingPoints > 0 || spent.msBeforeNext <= 0) return null
+  return Math.max(1, Math.ceil(spent.msBeforeNext / 1000))
+}
+
+/** The answer to a rate-limited request: 429 with Retry-After; its route exports `keepRetryAfter` as headers. */
+export function tooManyRequests<T>(body: T, wait: number) {
+  return data(body, { status: 429, headers: { 'Retry-After': String(wait) } })
+}
+
+/**
+ * Remix sends an action's headers only through the route's `headers` export: every route that may answer 429
+ * exports this, so Retry-After reaches the client.
+ */
+export const keepRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
+  actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders
 
 /** A successful sign-in clears the account's counter. */
 export async function resetRateLimit(name: LimiterName, subject: string) {

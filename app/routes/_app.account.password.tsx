@@ -15,9 +15,11 @@ import { ChangePasswordSchema } from '#app/features/account/schemas.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Change password · Tandem' }]
+
+export const headers = keepRetryAfter
 
 const hideFields = ['currentPassword', 'newPassword', 'confirm']
 
@@ -33,10 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Guessing the current password from a stolen session is a sign-in attack too: same budget per account.
   const wait = await consumeRateLimit('signIn', `password-change|${auth.user.id}`)
   if (wait) {
-    return data(submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields }), {
-      status: 429,
-      headers: { 'Retry-After': String(wait) },
-    })
+    return tooManyRequests(submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields }), wait)
   }
   const { currentPassword, newPassword } = submission.value
   const changed = await runService(auth, context, (ctx) =>

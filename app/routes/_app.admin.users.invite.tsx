@@ -22,9 +22,11 @@ import { inviteColleague } from '#app/features/invitations/create-invitation.ser
 import { emailColleagueInvitation } from '#app/features/invitations/email-invitation.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
-import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Invite a colleague · Tandem' }]
+
+export const headers = keepRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'users:invite')
@@ -37,17 +39,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const wait = await consumeRateLimit('invitation', auth.user.id)
   if (wait) {
-    return data(submission.reply({ formErrors: ['auth:inviteColleague.rateLimited'] }), {
-      status: 429,
-      headers: { 'Retry-After': String(wait) },
-    })
+    return tooManyRequests(submission.reply({ formErrors: ['auth:inviteColleague.rateLimited'] }), wait)
   }
   try {
     // Invitation and email in one transaction: if the email cannot go out, no dead invitation is left behind.
     await runService(auth, context, async (ctx) => {
       const invitation = await inviteColleague(ctx, submission.value)
       await emailColleagueInvitation({
-        origin: appOrigin(request),
+        origin: appOrigin(),
         orgId: auth.org.id,
         orgName: auth.org.name,
         locale: auth.org.locale,

@@ -59,7 +59,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'invoices:read')
   return handleInvoiceAction({
-    request,
     context,
     auth,
     invoiceId: params.invoiceId ?? '',

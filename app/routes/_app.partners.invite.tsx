@@ -21,9 +21,11 @@ import { emailPartnerInvitation } from '#app/features/invitations/email-invitati
 import { invitePartner } from '#app/features/invitations/invite-partner.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, forbidden } from '#app/lib/errors.ts'
-import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Invite a partner · Tandem' }]
+
+export const headers = keepRetryAfter
 
 async function requireInviter(request: Request) {
   const auth = await requirePermission(request, 'partners:invite')
@@ -43,10 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const wait = await consumeRateLimit('invitation', auth.user.id)
   if (wait) {
-    return data(submission.reply({ formErrors: ['auth:invitePartner.rateLimited'] }), {
-      status: 429,
-      headers: { 'Retry-After': String(wait) },
-    })
+    return tooManyRequests(submission.reply({ formErrors: ['auth:invitePartner.rateLimited'] }), wait)
   }
   let partnershipId: string
   try {
@@ -54,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     partnershipId = await runService(auth, context, async (ctx) => {
       const invited = await invitePartner(ctx, submission.value)
       await emailPartnerInvitation({
-        origin: appOrigin(request),
+        origin: appOrigin(),
         hostOrgId: auth.org.id,
         locale: auth.org.locale,
         invitation: invited,

@@ -13,9 +13,11 @@ import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { ForgotPasswordSchema } from '#app/features/auth/invitation-schemas.ts'
 import { requestPasswordReset } from '#app/features/auth/request-password-reset.server.ts'
 import { resolveLocale } from '#app/lib/i18n/i18n.server.ts'
-import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password · Tandem' }]
+
+export const headers = keepRetryAfter
 
 // Public on purpose: a signed-in user may also have forgotten the password they would need elsewhere.
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,14 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email } = submission.value
   const wait = await consumeRateLimit('passwordReset', `${context.ip ?? 'unknown'}|${email}`)
   if (wait) {
-    return data(
+    return tooManyRequests(
       { result: submission.reply({ formErrors: ['auth:forgot.rateLimited'] }), sentTo: null },
-      { status: 429, headers: { 'Retry-After': String(wait) } },
+      wait,
     )
   }
   const outcome = await requestPasswordReset({
     email,
-    origin: appOrigin(request),
+    origin: appOrigin(),
     locale: await resolveLocale(request),
   })
   // Logged for operators; the page answers the same whether or not the account exists.

@@ -18,11 +18,13 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Field } from '#app/components/ui/field.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { AcceptExistingUserSchema, AcceptNewUserSchema } from '#app/features/auth/invitation-schemas.ts'
-import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
+import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { acceptInvitation, findInvitation } from '#app/features/invitations/accept-invitation.server.ts'
-import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Accept invitation · Tandem' }]
+
+export const headers = keepRetryAfter
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? ''
 const schemaFor = (existingUser: boolean) => (existingUser ? AcceptExistingUserSchema : AcceptNewUserSchema)
@@ -51,10 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(hide), { status: 400 })
   const wait = await consumeRateLimit('invitationAccept', context.ip ?? 'unknown')
   if (wait) {
-    return data(submission.reply({ ...hide, formErrors: ['auth:accept.rateLimited'] }), {
-      status: 429,
-      headers: { 'Retry-After': String(wait) },
-    })
+    return tooManyRequests(submission.reply({ ...hide, formErrors: ['auth:accept.rateLimited'] }), wait)
   }
   const value = submission.value
   const result = await acceptInvitation(
@@ -73,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { token: sessionToken, session } = result.session
   return redirect('/dashboard', {
-    headers: { 'Set-Cookie': sessionCookie(sessionToken, session.expiresAt, isSecureRequest(request)) },
+    headers: { 'Set-Cookie': sessionCookie(sessionToken, session.expiresAt) },
   })
 }
 

@@ -3,7 +3,6 @@ import { parseWithZod } from '@conform-to/zod'
 import {
   type ActionFunctionArgs,
   data,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -16,17 +15,22 @@ import { SubmitButton } from '#app/components/forms/form-actions.tsx'
 import { FormField } from '#app/components/forms/form-field.tsx'
 import { useZodForm } from '#app/components/forms/use-zod-form.ts'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { requireAnonymous, safeRedirect } from '#app/features/auth/require.server.ts'
+import { requireAnonymous } from '#app/features/auth/require.server.ts'
+import { safeRedirect } from '#app/features/auth/safe-redirect.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
-import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
+import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { signIn } from '#app/features/auth/sign-in.server.ts'
-import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
+import {
+  consumeRateLimit,
+  keepRetryAfter,
+  rateLimitWait,
+  resetRateLimit,
+  tooManyRequests,
+} from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Tandem' }]
 
-// Remix sends a route's action headers only through this export; 429s carry Retry-After.
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
-  actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders
+export const headers = keepRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
@@ -42,19 +46,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value
   const ip = context.ip ?? 'unknown'
-  const waitAddress = await consumeRateLimit('signInAddress', ip)
-  const wait = waitAddress ?? (await consumeRateLimit('signIn', `${ip}|${email}`))
+  // Per address, per address and account, then the account's failures from anywhere (checked, counted below).
+  const wait =
+    (await consumeRateLimit('signInAddress', ip)) ??
+    (await consumeRateLimit('signIn', `${ip}|${email}`)) ??
+    (await rateLimitWait('signInAccount', email))
   if (wait) {
-    return data(submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields: ['password'] }), {
-      status: 429,
-      headers: { 'Retry-After': String(wait) },
-    })
+    return tooManyRequests(
+      submission.reply({ formErrors: ['auth:login.rateLimited'], hideFields: ['password'] }),
+      wait,
+    )
   }
   const result = await signIn(
     { email, password },
     { ip: context.ip, userAgent: request.headers.get('user-agent'), requestId: context.requestId },
   )
   if (!result) {
+    await consumeRateLimit('signInAccount', email)
     return data(submission.reply({ formErrors: ['auth:login.invalid'], hideFields: ['password'] }), {
       status: 400,
     })
@@ -62,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await resetRateLimit('signIn', `${ip}|${email}`)
   return redirect(safeRedirect(redirectTo), {
     headers: {
-      'Set-Cookie': sessionCookie(result.token, result.session.expiresAt, isSecureRequest(request)),
+      'Set-Cookie': sessionCookie(result.token, result.session.expiresAt),
     },
   })
 }

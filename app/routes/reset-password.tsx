@@ -18,7 +18,7 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset-password.server.ts'
 import { NewPasswordSchema } from '#app/features/auth/schemas.ts'
-import { clearSessionCookie, isSecureRequest } from '#app/features/auth/session.server.ts'
+import { clearSessionCookie } from '#app/features/auth/session.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · Tandem' }]
 
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Every session of this user has ended, this browser's included.
   return redirect('/login?reset=1', {
-    headers: { 'Set-Cookie': clearSessionCookie(isSecureRequest(request)) },
+    headers: { 'Set-Cookie': clearSessionCookie() },
   })
 }
 

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { safeRedirect } from '#app/features/auth/require.server.ts'
+import { safeRedirect } from '#app/features/auth/safe-redirect.server.ts'
 import { isSupported } from '#app/lib/i18n/config.ts'
 import { localeCookie } from '#app/lib/i18n/i18n.server.ts'
 
@@ -9,7 +9,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = form.get('locale')
   if (typeof locale !== 'string' || !isSupported(locale))
     throw new Response('Unknown language', { status: 400 })
-  return redirect(safeRedirect(form.get('redirectTo'), '/'), {
+  return redirect(safeRedirect(form.get('redirectTo')), {
     headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
   })
 }

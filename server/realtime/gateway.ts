@@ -97,9 +97,7 @@ export function attachRealtime(server: http.Server, options: Options) {
   io.use(async (socket, next) => {
     const headers = socket.handshake.headers
     const trustProxy = options.config.TRUST_PROXY === 'true'
-    const forwarded = trustProxy ? headers['x-forwarded-proto'] : undefined
-    const proto = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : 'http'
-    const expected = options.config.APP_ORIGIN ?? `${proto}://${headers.host}`
+    const expected = options.config.APP_ORIGIN
     if (!headers.origin || headers.origin !== expected) return next(new Error('origin refused'))
     try {
       const identity = await access.authenticateSocket(headers.cookie)

@@ -15,6 +15,9 @@ import { attachRealtime } from '#server/realtime/gateway.ts'
 
 const mode = process.env.FANOUT_MODE === 'ws' ? 'ws' : 'socketio'
 const server = http.createServer()
+// Listen first: the gateway accepts only its configured origin, which includes the port.
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 let send: (room: string, payload: string) => void
 
 if (mode === 'socketio') {
@@ -36,7 +39,7 @@ if (mode === 'socketio') {
     canJoinForecast: async () => true,
   }
   attachRealtime(server, {
-    config: { APP_ORIGIN: undefined, REDIS_URL: undefined, TRUST_PROXY: 'false' },
+    config: { APP_ORIGIN: origin, REDIS_URL: undefined, TRUST_PROXY: 'false' },
     logger: pino({ level: 'silent' }),
     access,
     // Every client comes from this machine.
@@ -109,6 +112,4 @@ process.on(
   },
 )
 
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as AddressInfo).port })
-})
+process.send?.({ port: (server.address() as AddressInfo).port })

@@ -49,15 +49,16 @@ const spread = (values: number[]): Spread => {
  */
 export async function timeFanout(world: ForecastWorld, log: (m: string) => void): Promise<FanoutResults> {
   const server = http.createServer()
+  // Listen first: the gateway accepts only its configured origin, which includes the port.
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
   const gateway = attachRealtime(server, {
-    config: { APP_ORIGIN: undefined, REDIS_URL: undefined, TRUST_PROXY: 'false' },
+    config: { APP_ORIGIN: `http://127.0.0.1:${port}`, REDIS_URL: undefined, TRUST_PROXY: 'false' },
     logger: pino({ level: 'silent' }),
     access: realtimeAccess,
     // Every viewer comes from this machine.
     limits: { socketsPerAddress: Number.POSITIVE_INFINITY },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
   const cookies: string[] = []
   for (const v of world.viewers) {
     const { token } = await createSession(v.userId, v.orgId, { ip: null, userAgent: 'tandem-bench' })

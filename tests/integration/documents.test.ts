@@ -126,6 +126,20 @@ describe('upload and download', () => {
     const up = await upload('manager', sharedFolder, '../../etc/evil name.pdf', await pdf('x'))
     expect(up.body.document.name).toBe('evil name.pdf')
   })
+
+  test('a name with bidi controls is stored and downloaded without them', async () => {
+    // Shown as "invoicetab.pdf" with the override; saved as a .bat.
+    const up = await upload('partner-retailer', sharedFolder, 'invoice\u202Efdp.bat', await pdf('spoof'))
+    expect(up.status).toBe(201)
+    expect(up.body.document.name).toBe('invoicefdp.bat')
+    const [stored] = await asSystem((tx) =>
+      tx.select({ name: documents.name }).from(documents).where(eq(documents.id, up.body.document.id)),
+    )
+    expect(stored.name).toBe('invoicefdp.bat')
+    const { file } = await download('manager', up.body.document.id, up.body.version.id)
+    const disposition = file.headers.get('content-disposition') ?? ''
+    expect(disposition).toBe('attachment; filename="invoicefdp.bat"')
+  })
 })
 
 describe('refusals', () => {

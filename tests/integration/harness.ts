@@ -7,7 +7,7 @@ import type { ServerBuild } from '@remix-run/node'
 import type { EntryExports } from '#app/entry.server.tsx'
 import { createSession, SESSION_COOKIE } from '#app/features/auth/session.server.ts'
 import { createApp } from '#server/app.ts'
-import { type Config, getConfig } from '#server/config.ts'
+import { type Config, getConfig, resetConfig } from '#server/config.ts'
 import { createLogger } from '#server/logger.ts'
 import { attachRealtime } from '#server/realtime/gateway.ts'
 
@@ -47,31 +47,42 @@ export type RequestOptions = {
   /** Sent as application/x-www-form-urlencoded; implies POST unless method says otherwise. */
   form?: Record<string, string | string[]> | URLSearchParams
   headers?: Record<string, string>
-  /** Origin header for non-GET requests: defaults to the app's own origin; null leaves it out. */
+  /** Origin header for non-GET requests: defaults to the app's configured origin; null leaves it out. */
   origin?: string | null
 }
 
 export type Harness = {
+  /** Where the server listens. */
   origin: string
+  /** APP_ORIGIN while it runs: links and the origin checks use this one (the listening address unless set). */
+  appOrigin: string
   request: (path: string, options?: RequestOptions) => Promise<Response>
   close: () => Promise<void>
 }
 
 /**
  * Boots the build (migrations; SEED_DEMO=false in tests) and serves it on 127.0.0.1 on a free port; with
- * `realtime`, the socket.io gateway is attached as server/index.ts does.
+ * `realtime`, the socket.io gateway is attached as server/index.ts does. APP_ORIGIN is set to the listening
+ * address (or to `appOrigin`, as behind a proxy) until close().
  */
 export async function startHarness(
-  options: { realtime?: boolean; redisKeyPrefix?: string } = {},
+  options: { realtime?: boolean; redisKeyPrefix?: string; appOrigin?: string } = {},
 ): Promise<Harness> {
   const build = await loadBuild()
   booted ??= entryOf(build).bootstrap()
   await booted
+  // Listen first: the free port is part of the origin the app must be configured with.
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const appOrigin = options.appOrigin ?? origin
+  const previousAppOrigin = process.env.APP_ORIGIN
+  process.env.APP_ORIGIN = appOrigin
+  resetConfig()
   const config = getConfig()
   const level = (process.env.TANDEM_TEST_LOG_LEVEL ?? 'silent') as Config['LOG_LEVEL']
   const logger = createLogger({ ...config, NODE_ENV: 'production', LOG_LEVEL: level })
-  const app = createApp({ config, logger, build, buildDir })
-  const server = http.createServer(app)
+  server.on('request', createApp({ config, logger, build, buildDir }))
   const realtime = options.realtime
     ? attachRealtime(server, {
         config,
@@ -80,14 +91,12 @@ export async function startHarness(
         redisKeyPrefix: options.redisKeyPrefix,
       })
     : null
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   async function request(target: string, options: RequestOptions = {}) {
     const method = (options.method ?? (options.form ? 'POST' : 'GET')).toUpperCase()
     const headers = new Headers(options.headers)
     if (options.cookie) headers.set('cookie', options.cookie)
-    const sendOrigin = options.origin === undefined ? origin : options.origin
+    const sendOrigin = options.origin === undefined ? appOrigin : options.origin
     if (method !== 'GET' && method !== 'HEAD' && sendOrigin !== null) headers.set('origin', sendOrigin)
     let body: URLSearchParams | undefined
     if (options.form) {
@@ -105,6 +114,7 @@ export async function startHarness(
 
   return {
     origin,
+    appOrigin,
     request,
     close: async () => {
       await realtime?.close()
@@ -112,6 +122,9 @@ export async function startHarness(
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await entryOf(build).shutdown()
       booted = undefined
+      if (previousAppOrigin === undefined) delete process.env.APP_ORIGIN
+      else process.env.APP_ORIGIN = previousAppOrigin
+      resetConfig()
     },
   }
 }

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from '#server/app.ts'
-import { getConfig } from '#server/config.ts'
+import { getConfig, resetConfig } from '#server/config.ts'
 import { createLogger } from '#server/logger.ts'
 import { attachRealtime } from '#server/realtime/gateway.ts'
 import { buildDir, entryOf, loadBuild } from './harness.ts'
@@ -13,18 +13,22 @@ import { buildDir, entryOf, loadBuild } from './harness.ts'
 const build = await loadBuild()
 const entry = entryOf(build)
 await entry.bootstrap()
+// Listen first: APP_ORIGIN is this process's own address, port included (each node is reached directly).
+const server = http.createServer()
+await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve))
+const port = (server.address() as AddressInfo).port
+process.env.APP_ORIGIN = `http://127.0.0.1:${port}`
+resetConfig()
 const config = getConfig()
 const logger = createLogger({ ...config, NODE_ENV: 'production', LOG_LEVEL: 'silent' })
-const server = http.createServer(createApp({ config, logger, build, buildDir }))
+server.on('request', createApp({ config, logger, build, buildDir }))
 const realtime = attachRealtime(server, {
   config,
   logger,
   access: entry.realtimeAccess,
   redisKeyPrefix: process.env.REDIS_PREFIX,
 })
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`)
-})
+process.stdout.write(`READY ${port}\n`)
 process.once('SIGTERM', async () => {
   await realtime.close()
   server.close()

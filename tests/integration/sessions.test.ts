@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
 import { memberships, sessions } from '#db/schema/index.ts'
@@ -61,17 +62,6 @@ describe('sign-in cookie', () => {
     expect(cookie).toMatch(/; Path=\/(;|$)/)
     expect(cookie).not.toMatch(/; Secure/i)
     expect(await isSignedIn(cookie.split(';')[0])).toBe(true)
-  })
-
-  test('is Secure behind a trusted HTTPS proxy', async () => {
-    const user = await newUser()
-    const res = await h.request('/login', {
-      form: { email: user.email, password: PASSWORD },
-      headers: { 'x-forwarded-proto': 'https' },
-      origin: h.origin.replace(/^http:/, 'https:'),
-    })
-    expect(res.status).toBe(302)
-    expect(sessionCookieOf(res)).toMatch(/; Secure/i)
   })
 
   test('the database keeps only the SHA-256 of the token, nowhere the token itself', async () => {
@@ -195,7 +185,103 @@ describe('sign-in rate limit', () => {
   })
 })
 
+describe('sign-in limit per account', () => {
+  test('fifty wrong passwords spread over many addresses slow that account down everywhere, for an hour', async () => {
+    const user = await newUser()
+    for (let i = 0; i < 50; i++) {
+      const res = await login(user.email, `wrong-${i}`, { ip: `192.0.2.${i + 1}` })
+      expect(res.status, `attempt ${i + 1}`).toBe(400)
+    }
+    const blocked = await login(user.email, 'wrong-again', { ip: '198.51.100.77' })
+    expect(blocked.status).toBe(429)
+    const wait = Number(blocked.headers.get('retry-after'))
+    expect(wait).toBeGreaterThan(0)
+    expect(wait).toBeLessThanOrEqual(60 * 60)
+    // The right password waits too: the answer must not tell whether a guess was right.
+    expect((await login(user.email, PASSWORD, { ip: '198.51.100.78' })).status).toBe(429)
+    // Another account is not affected.
+    expect((await login((await newUser()).email, PASSWORD, { ip: '198.51.100.78' })).status).toBe(302)
+
+    // The limit expires: an hour later the owner signs in.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 61 * 60 * 1000)
+      const owner = await login(user.email, PASSWORD, { ip: '198.51.100.78' })
+      expect(owner.status).toBe(302)
+      expect(sessionCookieOf(owner)).toMatch(/^tandem_session=\w+/)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('Retry-After on every 429', () => {
+  test('password reset requests, after five for one address and account', async () => {
+    const user = await newUser()
+    const ask = () => h.request('/forgot-password', { form: { email: user.email } })
+    for (let i = 0; i < 5; i++) expect((await ask()).status, `request ${i + 1}`).toBe(200)
+    const refused = await ask()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  test('password changes, after ten wrong current passwords', async () => {
+    const user = await newUser()
+    const cookie = await signInAs(user.id, orgId)
+    const change = () =>
+      h.request('/account/password', {
+        cookie,
+        form: {
+          currentPassword: 'not it at all',
+          newPassword: 'a new long password',
+          confirm: 'a new long password',
+        },
+      })
+    for (let i = 0; i < 10; i++) expect((await change()).status, `attempt ${i + 1}`).toBe(400)
+    const refused = await change()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  test('every route that can answer 429 exports the headers that keep Retry-After', () => {
+    const routes = readdirSync('app/routes').filter((f) => /\.tsx?$/.test(f))
+    const source = (f: string) => readFileSync(`app/routes/${f}`, 'utf8')
+    // Resource routes (no page) send their Response as it is; page routes go through the shared reply.
+    const pages = routes.filter((f) => source(f).includes('export default'))
+    expect(pages.filter((f) => source(f).includes('status: 429'))).toEqual([])
+    const replying = routes.filter((f) =>
+      readFileSync(`app/routes/${f}`, 'utf8').includes('tooManyRequests('),
+    )
+    expect(replying.length).toBeGreaterThan(0)
+    for (const file of replying) {
+      expect(source(file), file).toMatch(
+        /export const headers = keepRetryAfter\b|export \{ keepRetryAfter as headers \}/,
+      )
+    }
+  })
+})
+
 describe('HTTP security headers', () => {
+  test('pages, their data and errors are private and never stored; built assets stay cacheable', async () => {
+    const cookie = await signInAs((await newUser()).id, orgId)
+    for (const res of [
+      await h.request('/dashboard', { cookie }),
+      await h.request('/dashboard.data', { cookie }),
+      await h.request('/account/sessions', { cookie }),
+      await h.request('/nope-404', { cookie }),
+      await h.request('/login'),
+      await h.request('/dashboard'),
+    ]) {
+      expect(res.headers.get('cache-control'), res.url).toBe('private, no-store')
+    }
+    const page = await (await h.request('/login')).text()
+    const asset = /\/assets\/[^"']+\.js/.exec(page)?.[0]
+    expect(asset).toBeTruthy()
+    const res = await h.request(asset ?? '')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toMatch(/immutable/)
+  })
+
   test('pages carry CSP with a script nonce, nosniff, referrer policy, framing ban and a request id', async () => {
     const res = await h.request('/login')
     expect(res.status).toBe(200)

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { freePort } from './app-process.ts'
 import { buildDir } from './harness.ts'
 
 /**
@@ -10,12 +11,19 @@ import { buildDir } from './harness.ts'
  * (PGlite on disk, demo seed), then started again on the same folder.
  */
 
-type Server = { child: ChildProcess; origin: string; stdout: () => string; stderr: () => string }
+/** `origin` is where the server listens; `appOrigin` the address a user opens, http://localhost:PORT by default. */
+type Server = {
+  child: ChildProcess
+  origin: string
+  appOrigin: string
+  stdout: () => string
+  stderr: () => string
+}
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-smoke-'))
 const running = new Set<ChildProcess>()
 
-function childEnv(): NodeJS.ProcessEnv {
+function childEnv(port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env }
   // The embedded default: no database configured at all.
   for (const name of ['DATABASE_URL', 'DATABASE_APP_URL', 'PGLITE_DATA_DIR', 'APP_ORIGIN']) delete env[name]
@@ -25,7 +33,7 @@ function childEnv(): NodeJS.ProcessEnv {
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
     HOST: '127.0.0.1',
-    PORT: '0', // the OS picks a free port; the log line tells which
+    PORT: String(port),
     LOG_LEVEL: 'info',
     TANDEM_BUILD_DIR: path.relative(process.cwd(), buildDir),
   }
@@ -34,7 +42,7 @@ function childEnv(): NodeJS.ProcessEnv {
 async function start(): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
-    env: childEnv(),
+    env: childEnv(await freePort()),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
@@ -61,7 +69,13 @@ async function start(): Promise<Server> {
       reject(new Error(`server exited with ${code}:\n${out}\n${err}`))
     })
   })
-  return { child, origin: `http://127.0.0.1:${port}`, stdout: () => out, stderr: () => err }
+  return {
+    child,
+    origin: `http://127.0.0.1:${port}`,
+    appOrigin: `http://localhost:${port}`,
+    stdout: () => out,
+    stderr: () => err,
+  }
 }
 
 async function stop(server: Server | undefined) {
@@ -75,7 +89,7 @@ async function stop(server: Server | undefined) {
 async function signIn(server: Server, email: string, password: string) {
   const res = await fetch(`${server.origin}/login`, {
     method: 'POST',
-    headers: { origin: server.origin },
+    headers: { origin: server.appOrigin },
     body: new URLSearchParams({ email, password }),
     redirect: 'manual',
   })
@@ -108,6 +122,11 @@ describe('the built server on an empty data folder', () => {
     expect(out).toContain('Demo logins (password for all: tandem-demo-2026)')
     expect(out).toContain('owner@acme.test')
     expect(out).toContain('portal@evergreen.test')
+  })
+
+  test('says once which public origin links and the origin check use', () => {
+    const out = server?.stdout() ?? ''
+    expect(out.match(/"appOrigin":"[^"]*"/g)).toEqual([`"appOrigin":"${server?.appOrigin}"`])
   })
 
   test('the demo owner signs in and sees the dashboard', async () => {

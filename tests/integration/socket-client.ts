@@ -3,9 +3,9 @@ import { io, type Socket } from 'socket.io-client'
 /** A socket.io client as a browser of that origin with that cookie would open it (websocket only, no retries). */
 export function connectSocket(
   origin: string,
-  options: { cookie?: string; origin?: string; reconnection?: boolean },
+  options: { cookie?: string; origin?: string; reconnection?: boolean; headers?: Record<string, string> },
 ) {
-  const headers: Record<string, string> = { origin: options.origin ?? origin }
+  const headers: Record<string, string> = { ...options.headers, origin: options.origin ?? origin }
   if (options.cookie) headers.cookie = options.cookie
   return io(origin, {
     path: '/socket.io',

@@ -1,6 +1,9 @@
 import { getConfig } from '#server/config.ts'
 
-/** The origin for links in emails: the configured public one, else the one this request came in on. */
-export function appOrigin(request: Request) {
-  return getConfig().APP_ORIGIN ?? new URL(request.url).origin
+/**
+ * The origin for links in emails: the configured public one (APP_ORIGIN, by default http://localhost:PORT),
+ * never a request's Host, which the client chooses.
+ */
+export function appOrigin() {
+  return getConfig().APP_ORIGIN
 }

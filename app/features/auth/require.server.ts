@@ -55,9 +55,3 @@ export function assertPermission(auth: Pick<AuthContext, 'role'>, permission: Pe
 export async function requireAnonymous(request: Request) {
   if (await getAuth(request)) throw redirect('/dashboard')
 }
-
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/dashboard') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
-    return fallback
-  return to
-}

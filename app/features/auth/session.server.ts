@@ -118,19 +118,22 @@ export async function invalidateUserSessions(
 
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' } as const
 
-export function sessionCookie(token: string, expires: Date, secure: boolean) {
-  return serialize(SESSION_COOKIE, token, { ...cookieOptions, expires, secure })
+export function sessionCookie(token: string, expires: Date) {
+  return serialize(SESSION_COOKIE, token, { ...cookieOptions, expires, secure: secureCookies() })
 }
 
-export function clearSessionCookie(secure: boolean) {
-  return serialize(SESSION_COOKIE, '', { ...cookieOptions, maxAge: 0, secure })
+export function clearSessionCookie() {
+  return serialize(SESSION_COOKIE, '', { ...cookieOptions, maxAge: 0, secure: secureCookies() })
 }
 
 export function readSessionToken(request: Request): string | null {
   return parse(request.headers.get('cookie') ?? '')[SESSION_COOKIE] || null
 }
 
-/** Secure cookies whenever the request reached us over HTTPS (directly or via a trusted proxy). */
-export function isSecureRequest(request: Request) {
-  return new URL(request.url).protocol === 'https:'
+/**
+ * Secure cookies whenever the public origin is https: behind a TLS-terminating proxy the hop to us is plain http,
+ * and whether the proxy says so (X-Forwarded-Proto) must not decide it.
+ */
+export function secureCookies() {
+  return getConfig().APP_ORIGIN.startsWith('https:')
 }

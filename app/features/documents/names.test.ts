@@ -9,6 +9,15 @@ describe('file names', () => {
     expect(cleanFileName('  spaced   out .csv ')).toBe('spaced out .csv')
   })
 
+  test('bidi controls are removed, so a name cannot show one extension and save as another', () => {
+    expect(cleanFileName('invoice\u202Efdp.bat')).toBe('invoicefdp.bat')
+    const every = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']
+    const marks = ['\u200E', '\u200F', '\u061C']
+    expect(cleanFileName(`a${[...every, ...marks].join('b')}.pdf`)).toBe(`a${'b'.repeat(11)}.pdf`)
+    // Right-to-left text itself stays.
+    expect(cleanFileName('فاکتور.pdf')).toBe('فاکتور.pdf')
+  })
+
   test('long names keep their extension', () => {
     const long = `${'a'.repeat(300)}.xlsx`
     expect(cleanFileName(long)).toHaveLength(200)

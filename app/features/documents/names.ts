@@ -1,10 +1,12 @@
+import { bidiControls } from '#app/lib/storage/disposition.ts'
+
 /**
- * A display name from what the browser sent: no path parts, no control characters, trimmed to 200 characters
- * (keeping the extension). Storage never uses it: object keys are random.
+ * A display name from what the browser sent: no path parts, no control or bidi control characters, trimmed to
+ * 200 characters (keeping the extension). Storage never uses it: object keys are random.
  */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? ''
-  const clean = [...base]
+  const clean = [...base.replace(bidiControls, '')]
     .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
     .join('')
     .replace(/\s+/g, ' ')

@@ -14,7 +14,6 @@ import { IssueInvoiceSchema, RecordPaymentSchema, VoidInvoiceSchema } from './sc
 import { voidInvoice } from './void-invoice.server.ts'
 
 type Args = {
-  request: Request
   context: TandemLoadContext
   auth: AuthContext
   invoiceId: string
@@ -28,7 +27,7 @@ const reply = (intent: string, result: unknown, status: number) => data({ intent
  * intent checks its own permission, and the services check the side, the state and the version. A refusal comes
  * back on the form that asked.
  */
-export async function handleInvoiceAction({ request, context, auth, invoiceId, form }: Args) {
+export async function handleInvoiceAction({ context, auth, invoiceId, form }: Args) {
   const here = `/invoices/${invoiceId}`
   const timeZone = auth.org.timeZone
   await orRespond(() => runService(auth, context, (ctx) => findInvoice(ctx, invoiceId)))
@@ -52,7 +51,7 @@ export async function handleInvoiceAction({ request, context, auth, invoiceId, f
   const intent = String(form.get('intent') ?? '')
   if (intent === 'issue') {
     assertPermission(auth, 'invoices:write')
-    const origin = appOrigin(request)
+    const origin = appOrigin()
     return settle(intent, parseWithZod(form, { schema: IssueInvoiceSchema }), async (ctx, value) => {
       await issueInvoice(ctx, invoiceId, { ...value, origin, timeZone })
       return 'issued'

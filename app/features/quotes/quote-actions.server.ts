@@ -38,7 +38,7 @@ export async function handleQuoteAction({ request, context, auth, quoteId, form 
     if (submission.status !== 'success') return reply(intent, submission.reply(), 400)
     try {
       if (intent === 'send') {
-        const origin = appOrigin(request)
+        const origin = appOrigin()
         await run((ctx) =>
           sendQuote(ctx, quoteId, { ...submission.value, origin, timeZone: auth.org.timeZone }),
         )
