@@ -11,6 +11,7 @@ export default defineConfig({
       'app/**/*.test.{ts,tsx}',
       'db/**/*.test.ts',
       'server/**/*.test.ts',
+      'config/**/*.test.ts',
       'emails/**/*.test.{ts,tsx}',
       'tests/integration/**/*.test.ts',
     ],

@@ -1,10 +1,10 @@
 import { type JobRunner, startJobRunner } from '#app/lib/jobs/runner.server.ts'
 import { closeRateLimiters } from '#app/lib/rate-limit.server.ts'
+import { getConfig } from '#config/env.ts'
 import { closeDatabase, getDatabase } from '#db/client.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { demoBanner, isEmpty, seedDemo } from '#db/seed/demo.ts'
 import { asSystem } from '#db/tenant.ts'
-import { getConfig } from '#server/config.ts'
 import { jobHandlers, scheduleDailyJobs } from './jobs.server.ts'
 
 let runner: JobRunner | null = null

@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
-import { getConfig } from '#server/config.ts'
+import { getConfig } from '#config/env.ts'
 import * as schema from './schema/index.ts'
 
 export type Schema = typeof schema

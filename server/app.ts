@@ -7,7 +7,7 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { TandemLoadContext } from '#app/lib/load-context.ts'
-import type { Config } from './config.ts'
+import type { Config } from '#config/env.ts'
 import { cspNonce, originCheck, privateByDefault, securityHeaders, storageImageSources } from './security.ts'
 
 type Options = {

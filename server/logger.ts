@@ -1,5 +1,5 @@
 import pino from 'pino'
-import type { Config } from './config.ts'
+import type { Config } from '#config/env.ts'
 
 export function createLogger(config: Config) {
   return pino({

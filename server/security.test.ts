@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseConfig } from './config.ts'
+import { parseConfig } from '#config/env.ts'
 import { storageImageSources } from './security.ts'
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv

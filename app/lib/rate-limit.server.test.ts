@@ -1,6 +1,6 @@
 import net from 'node:net'
 import { afterAll, expect, test } from 'vitest'
-import { resetConfig } from '#server/config.ts'
+import { resetConfig } from '#config/env.ts'
 import { closeRateLimiters, consumeRateLimit, resetRateLimit } from './rate-limit.server.ts'
 
 // A real Redis on loopback (CI runs one at 127.0.0.1:6379); the limiters of two "processes" must share counters.

@@ -6,7 +6,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible'
-import { getConfig } from '#server/config.ts'
+import { getConfig } from '#config/env.ts'
 
 export type LimiterName =
   | 'signIn'

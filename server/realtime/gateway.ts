@@ -4,7 +4,7 @@ import { type DefaultEventsMap, type ExtendedError, Server, type Socket } from '
 import { z } from 'zod'
 import type { RealtimeAccess, SocketIdentity } from '#app/features/realtime/room-access.server.ts'
 import { rooms, setRealtimeSink } from '#app/lib/realtime/publish.server.ts'
-import type { Config } from '../config.ts'
+import type { Config } from '#config/env.ts'
 import { attachRedisAdapter } from './adapter.ts'
 import { floodMeter, tokenBucket } from './rate.ts'
 

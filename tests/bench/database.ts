@@ -65,7 +65,7 @@ export function runServiceBench(
         log('no DATABASE_URL: embedded PGlite, one connection for everything')
       }
       process.env.LOG_LEVEL ??= 'warn'
-      const { resetConfig } = await import('#server/config.ts')
+      const { resetConfig } = await import('#config/env.ts')
       resetConfig()
       const { closeDatabase } = await import('#db/client.ts')
       try {

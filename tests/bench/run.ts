@@ -21,7 +21,7 @@ async function main() {
   let running: Running | undefined
   try {
     Object.assign(process.env, db.env)
-    const { resetConfig } = await import('#server/config.ts')
+    const { resetConfig } = await import('#config/env.ts')
     resetConfig()
 
     if (process.env.BENCH_SKIP_BUILD !== '1') {

@@ -11,6 +11,7 @@ import {
 import { invitePartner } from '#app/features/invitations/invite-partner.server.ts'
 import { AppError } from '#app/lib/errors.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
+import { resetConfig } from '#config/env.ts'
 import { closeDatabase } from '#db/client.ts'
 import {
   auditEvents,
@@ -23,7 +24,6 @@ import {
 } from '#db/schema/index.ts'
 import { createMember, createOrg } from '#db/seed/factories.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
-import { resetConfig } from '#server/config.ts'
 import { ensureMigrated } from './db.ts'
 import { asCaller, type Caller } from './service-context.ts'
 import { type SmtpHelper, startSmtpServer } from './smtp.ts'

@@ -5,11 +5,11 @@ import { requestPasswordReset } from '#app/features/auth/request-password-reset.
 import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset-password.server.ts'
 import { createSession, validateSessionToken } from '#app/features/auth/session.server.ts'
 import { hashToken } from '#app/lib/tokens.server.ts'
+import { resetConfig } from '#config/env.ts'
 import { closeDatabase } from '#db/client.ts'
 import { auditEvents, emailOutbox, passwordResets, users } from '#db/schema/index.ts'
 import { createMember, createOrg } from '#db/seed/factories.ts'
 import { asSystem } from '#db/tenant.ts'
-import { resetConfig } from '#server/config.ts'
 import { ensureMigrated } from './db.ts'
 import { type SmtpHelper, startSmtpServer } from './smtp.ts'
 

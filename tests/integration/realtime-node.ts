@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { getConfig, resetConfig } from '#config/env.ts'
 import { createApp } from '#server/app.ts'
-import { getConfig, resetConfig } from '#server/config.ts'
 import { createLogger } from '#server/logger.ts'
 import { attachRealtime } from '#server/realtime/gateway.ts'
 import { buildDir, entryOf, loadBuild } from './harness.ts'

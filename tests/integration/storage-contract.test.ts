@@ -35,7 +35,7 @@ const drivers: Record<'local' | 's3', () => Storage> = {
 beforeAll(async () => {
   // The harness's app serves local links from DATA_DIR/storage, so the local driver writes there too.
   h = await startHarness()
-  const { getConfig } = await import('#server/config.ts')
+  const { getConfig } = await import('#config/env.ts')
   localRoot = path.resolve(getConfig().DATA_DIR, 'storage')
   s3 = await startS3Server()
 })

@@ -1,4 +1,4 @@
-import { getConfig } from '#server/config.ts'
+import { getConfig } from '#config/env.ts'
 
 /**
  * The origin for links in emails: the configured public one (APP_ORIGIN, by default http://localhost:PORT),

@@ -1,4 +1,4 @@
-import { getConfig } from '#server/config.ts'
+import { getConfig } from '#config/env.ts'
 
 /**
  * Where to go after sign-in or a language switch: `to` only when, resolved against the public origin as a

@@ -2,9 +2,9 @@ import { parse, serialize } from 'cookie'
 import { and, eq, ne } from 'drizzle-orm'
 import { disconnectSessions } from '#app/lib/realtime/publish.server.ts'
 import { generateToken, hashToken } from '#app/lib/tokens.server.ts'
+import { getConfig } from '#config/env.ts'
 import { memberships, organizations, sessions, users } from '#db/schema/index.ts'
 import { asSystem, systemDb } from '#db/tenant.ts'
-import { getConfig } from '#server/config.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 // Last-seen and idle expiry are refreshed at most this often, so reads do not write on every request.

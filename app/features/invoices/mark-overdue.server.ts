@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { daysBetween, todayIn } from '#app/lib/dates.ts'
+import { getConfig } from '#config/env.ts'
 import { rowsOf } from '#db/rows.ts'
 import { invoices, partnerships } from '#db/schema/index.ts'
 import { asSystem, withTenant } from '#db/tenant.ts'
 import { sendEmail } from '#emails/send.server.ts'
-import { getConfig } from '#server/config.ts'
 import { buyerRecipients } from '../billing/buyer-recipients.server.ts'
 
 /** remindersSent counts invoices reminded (each to all of the buyer's billing contacts). */

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { type Config, getConfig } from '#server/config.ts'
+import { type Config, getConfig } from '#config/env.ts'
 import { localStorage } from './local.server.ts'
 import { s3Storage } from './s3.server.ts'
 import { resetSigningSecret } from './signing.server.ts'

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { getConfig } from '#server/config.ts'
+import { getConfig } from '#config/env.ts'
 
 /** What a local download link carries; the HMAC makes it tamper-proof, `exp` short-lived. */
 export type SignedGrant = {

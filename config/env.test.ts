@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { ConfigError, parseConfig } from './config.ts'
+import { ConfigError, parseConfig } from './env.ts'
 
 // Only the variables a case sets, as the process would see them.
 const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv
