@@ -62,7 +62,12 @@ export type Harness = {
  * `realtime`, the socket.io gateway is attached as server/index.ts does.
  */
 export async function startHarness(
-  options: { realtime?: boolean; redisKeyPrefix?: string } = {},
+  options: {
+    realtime?: boolean
+    redisKeyPrefix?: string
+    /** Remix in production mode, as users meet it: error details and stack traces stay in the log. */
+    production?: boolean
+  } = {},
 ): Promise<Harness> {
   const build = await loadBuild()
   booted ??= entryOf(build).bootstrap()
@@ -70,7 +75,8 @@ export async function startHarness(
   const config = getConfig()
   const level = (process.env.TANDEM_TEST_LOG_LEVEL ?? 'silent') as Config['LOG_LEVEL']
   const logger = createLogger({ ...config, NODE_ENV: 'production', LOG_LEVEL: level })
-  const app = createApp({ config, logger, build, buildDir })
+  const mode: Config['NODE_ENV'] = options.production ? 'production' : config.NODE_ENV
+  const app = createApp({ config: { ...config, NODE_ENV: mode }, logger, build, buildDir })
   const server = http.createServer(app)
   const realtime = options.realtime
     ? attachRealtime(server, {
