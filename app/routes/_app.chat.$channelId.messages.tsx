@@ -6,6 +6,7 @@ import { postMessage } from '#app/features/chat/post-message.server.ts'
 import { publishNewMessage } from '#app/features/chat/publish-chat.server.ts'
 import { MessageQuerySchema, PostMessageSchema } from '#app/features/chat/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
 /** JSON: messages after an id (catch-up), before an id (scroll back), matching `q`, or the newest page. */
@@ -21,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Sending goes over HTTP (validated, authorized, rate limited here); the socket only pushes it afterwards. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'chat:write')
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = PostMessageSchema.safeParse({
     body: form.get('body') ?? undefined,
     clientId: form.get('clientId') ?? undefined,
