@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { TandemLoadContext } from '#app/lib/load-context.ts'
+import { bodyLimit } from './body-limit.ts'
 import type { Config } from './config.ts'
 import { cspNonce, originCheck, securityHeaders, storageImageSources } from './security.ts'
 
@@ -54,6 +55,8 @@ export function createApp({ config, logger, build, vite, buildDir = 'build' }: O
   })
 
   app.use(originCheck({ appOrigin: config.APP_ORIGIN }))
+  // Before Remix: an oversize body is refused unread, whatever route it was sent to.
+  app.use(bodyLimit({ formMaxKb: config.FORM_MAX_KB, uploadMaxMb: config.UPLOAD_MAX_MB }))
 
   app.all(
     '*',
