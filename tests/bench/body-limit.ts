@@ -98,7 +98,10 @@ try {
   )
   for (const r of rounds) {
     const counts = Object.entries(
-      r.statuses.reduce<Record<number, number>>((all, s) => ({ ...all, [s]: (all[s] ?? 0) + 1 }), {}),
+      r.statuses.reduce<Record<number, number>>((all, s) => {
+        all[s] = (all[s] ?? 0) + 1
+        return all
+      }, {}),
     )
       .map(([status, n]) => `${n}× ${status === '0' ? 'closed before the answer was read' : status}`)
       .join(', ')
