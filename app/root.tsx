@@ -55,17 +55,28 @@ export default function App() {
   return <Outlet />
 }
 
+const errorKeys: Record<number, string> = {
+  400: 'badRequest',
+  403: 'forbidden',
+  404: 'notFound',
+  413: 'tooLarge',
+  415: 'badRequest',
+  429: 'tooMany',
+}
+
 export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const key =
-    status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 429 ? 'tooMany' : 'unexpected'
+  const key = errorKeys[status] ?? 'unexpected'
+  // Input refusals carry a plain sentence on what was wrong with the request (never a stack): show it.
+  const detail = key === 'badRequest' || key === 'tooLarge' ? (error as { data?: unknown }).data : null
   return (
     <main className="mx-auto max-w-xl p-10 text-center">
       <p className="text-sm font-semibold text-brand-700">{status}</p>
       <h1 className="mt-2 text-2xl font-bold">{t(`errors.${key}.title`)}</h1>
       <p className="mt-3 text-slate-600">{t(`errors.${key}.body`)}</p>
+      {typeof detail === 'string' && detail ? <p className="mt-2 text-sm text-slate-500">{detail}</p> : null}
       <a className="mt-6 inline-block text-brand-700 underline" href="/dashboard">
         {t('errors.home')}
       </a>

@@ -47,6 +47,8 @@ const variablesSchema = z.object({
   S3_QUEUE_SIZE: z.coerce.number().int().min(1).max(16).default(4),
   /** Signs the local driver's download links; generated once into DATA_DIR when unset. */
   STORAGE_SIGNING_SECRET: z.string().min(32).optional(),
+  /** Largest form body (url-encoded, JSON, or multipart without files) read into memory; larger gets 413. */
+  FORM_MAX_KB: z.coerce.number().int().min(16).max(65_536).default(1024),
   /** Largest document upload accepted. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
 })

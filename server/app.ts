@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { TandemLoadContext } from '#app/lib/load-context.ts'
 import type { Config } from '#config/env.ts'
+import { bodyLimit } from './body-limit.ts'
 import { cspNonce, originCheck, privateByDefault, securityHeaders, storageImageSources } from './security.ts'
 
 type Options = {
@@ -55,6 +56,8 @@ export function createApp({ config, logger, build, vite, buildDir = 'build' }: O
 
   app.use(originCheck({ appOrigin: config.APP_ORIGIN }))
   app.use(privateByDefault)
+  // Before Remix: an oversize body is refused unread, whatever route it was sent to.
+  app.use(bodyLimit({ formMaxKb: config.FORM_MAX_KB, uploadMaxMb: config.UPLOAD_MAX_MB }))
 
   app.all(
     '*',

@@ -24,9 +24,9 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
     file = (await unstable_parseMultipartFormData(request, upload)).get('file')
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, reason: 'tooLarge' }
-    // Not a multipart body at all (a hand-made request): there is no file to read.
-    if (error instanceof TypeError) return { ok: false, reason: 'noFile' }
-    throw error
+    // Not a multipart body at all, or a malformed one (a hand-made request): there is no file to read. The
+    // parts are read into memory, so nothing but the body itself can fail here.
+    return { ok: false, reason: 'noFile' }
   }
   if (!(file instanceof File) || file.size === 0) return { ok: false, reason: 'noFile' }
   if (!isTextUpload(file.type)) return { ok: false, reason: 'notCsv', type: file.type }

@@ -1,9 +1,12 @@
 /** Typed errors services throw; routes turn them into responses with the mapped status. */
 export const errorStatus = {
+  bad_request: 400,
   not_found: 404,
   forbidden: 403,
   conflict: 409,
   invalid: 422,
+  too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   gone: 410,
 } as const
@@ -21,6 +24,21 @@ export class AppError extends Error {
   get status() {
     return errorStatus[this.code]
   }
+}
+
+/**
+ * A typed error as the response its code maps to, for routes to throw: Remix answers a thrown Response as it is,
+ * where any other error would be a 500.
+ */
+export function errorResponse(error: AppError, headers?: HeadersInit): Response {
+  const response = new Response(error.message, { status: error.status, headers })
+  response.headers.set('content-type', 'text/plain; charset=utf-8')
+  return response
+}
+
+/** Input no handler could read (a malformed body, a NUL byte in a filter): the client must change the request. */
+export function badRequest(message: string): never {
+  throw errorResponse(new AppError('bad_request', message))
 }
 
 export function notFound(message = 'Not found'): never {

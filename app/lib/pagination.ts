@@ -1,3 +1,5 @@
+import { readSearch } from './query.ts'
+
 export const DEFAULT_PAGE_SIZE = 50
 
 export type PageRequest = { page: number; pageSize: number; offset: number }
@@ -18,7 +20,7 @@ export function readListQuery<S extends string>(
   statuses: readonly S[],
   pageSize = DEFAULT_PAGE_SIZE,
 ) {
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const q = readSearch(url)
   const raw = url.searchParams.get('status')
   const status = statuses.includes(raw as S) ? (raw as S) : undefined
   return { q, status, page: readPage(url, pageSize) }

@@ -17,6 +17,7 @@ import {
 } from '#app/features/account/update-notification-preference.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { digestIntervals } from '#db/schema/users.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: PreferenceSchema })
+  const submission = parseWithZod(await readForm(request), { schema: PreferenceSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 422 })
   await runService(auth, context, (ctx) => updateNotificationPreference(ctx, submission.value))
   return submission.reply()

@@ -15,6 +15,7 @@ import { ChangePasswordSchema } from '#app/features/account/schemas.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Change password · Tandem' }]
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields }), { status: 400 })
   // Guessing the current password from a stolen session is a sign-in attack too: same budget per account.
   const wait = await consumeRateLimit('signIn', `password-change|${auth.user.id}`)

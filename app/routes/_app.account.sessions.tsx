@@ -13,6 +13,7 @@ import { SessionActionSchema } from '#app/features/account/schemas.ts'
 import { attempt } from '#app/features/admin/attempt.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Where you’re signed in · Tandem' }]
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: SessionActionSchema })
+  const submission = parseWithZod(await readForm(request), { schema: SessionActionSchema })
   if (submission.status !== 'success') return data({ error: 'account:sessions.notFound' }, { status: 400 })
   const input = submission.value
   if (input.intent === 'revoke-others') {

@@ -6,7 +6,7 @@ import { AuditTable } from '#app/components/admin/audit-table.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { AuditFiltersSchema, searchObject } from '#app/features/admin/filters.ts'
+import { readAuditFilters } from '#app/features/admin/filters.ts'
 import { listAuditEvents } from '#app/features/admin/list-audit-events.server.ts'
 import { listMemberOptions } from '#app/features/admin/list-member-options.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: 'Audit log · Tandem' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'audit:read')
-  const filters = AuditFiltersSchema.parse(searchObject(new URL(request.url)))
+  const filters = readAuditFilters(new URL(request.url))
   const { page, actors } = await runService(auth, context, async (ctx) => ({
     page: await listAuditEvents(ctx, {
       action: filters.action,

@@ -16,6 +16,7 @@ import { currencyOptions, OrgSettingsSchema, timeZoneOptions } from '#app/featur
 import { getOrgSettings, updateOrgSettings } from '#app/features/admin/update-org-settings.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Organization settings · Tandem' }]
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'org:settings')
-  const submission = parseWithZod(await request.formData(), { schema: OrgSettingsSchema })
+  const submission = parseWithZod(await readForm(request), { schema: OrgSettingsSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() =>
     runService(auth, context, (ctx) => updateOrgSettings(ctx, submission.value)),

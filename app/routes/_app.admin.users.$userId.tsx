@@ -17,6 +17,7 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Member · Tandem' }]
 
@@ -58,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'users:manage')
   const userId = parseUserId(params.userId)
-  const submission = parseWithZod(await request.formData(), { schema: MemberActionSchema })
+  const submission = parseWithZod(await readForm(request), { schema: MemberActionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const input = submission.value
   const result = await attempt(() =>

@@ -11,13 +11,14 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { attempt } from '#app/features/admin/attempt.server.ts'
-import { MemberFiltersSchema, searchObject } from '#app/features/admin/filters.ts'
+import { readMemberFilters } from '#app/features/admin/filters.ts'
 import { listPendingInvitations } from '#app/features/admin/list-invitations.server.ts'
 import { listMembers } from '#app/features/admin/list-members.server.ts'
 import { revokeInvitation } from '#app/features/admin/revoke-invitation.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Tandem' }]
@@ -27,7 +28,7 @@ const RevokeSchema = z.object({ intent: z.literal('revoke-invitation'), invitati
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'users:read')
   const url = new URL(request.url)
-  const filters = MemberFiltersSchema.parse(searchObject(url))
+  const filters = readMemberFilters(url)
   const page = readPage(url)
   const { members, total, invitations } = await runService(auth, context, async (ctx) => ({
     ...(await listMembers(ctx, filters, page)),
@@ -47,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'users:invite')
-  const submission = parseWithZod(await request.formData(), { schema: RevokeSchema })
+  const submission = parseWithZod(await readForm(request), { schema: RevokeSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const { invitationId } = submission.value
   const result = await attempt(() =>

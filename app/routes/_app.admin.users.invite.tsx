@@ -22,6 +22,7 @@ import { inviteColleague } from '#app/features/invitations/create-invitation.ser
 import { emailColleagueInvitation } from '#app/features/invitations/email-invitation.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Invite a colleague · Tandem' }]
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'users:invite')
-  const submission = parseWithZod(await request.formData(), { schema: InviteColleagueSchema })
+  const submission = parseWithZod(await readForm(request), { schema: InviteColleagueSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const wait = await consumeRateLimit('invitation', auth.user.id)
   if (wait) {

@@ -10,6 +10,7 @@ import { invalid, jsonReply } from '#app/features/chat/json-reply.server.ts'
 import { publishUpdatedMessage } from '#app/features/chat/publish-chat.server.ts'
 import { MessageActionSchema } from '#app/features/chat/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 /** JSON: one message, as the channel's readers see it. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Edit or delete one's own message, or toggle a reaction; JSON in, the changed message out (and pushed). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'chat:write')
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = MessageActionSchema.safeParse({
     intent: form.get('intent') ?? undefined,
     body: form.get('body') ?? undefined,

@@ -6,22 +6,23 @@ import { postMessage } from '#app/features/chat/post-message.server.ts'
 import { publishNewMessage } from '#app/features/chat/publish-chat.server.ts'
 import { MessageQuerySchema, PostMessageSchema } from '#app/features/chat/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
+import { readQuery } from '#app/lib/query.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
 /** JSON: messages after an id (catch-up), before an id (scroll back), matching `q`, or the newest page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'chat:read')
-  const query = MessageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
-  if (!query.success) return invalid(query.error.issues)
+  const query = readQuery(new URL(request.url), MessageQuerySchema)
   return jsonReply(async () => ({
-    messages: await runService(auth, context, (ctx) => listMessages(ctx, params.channelId ?? '', query.data)),
+    messages: await runService(auth, context, (ctx) => listMessages(ctx, params.channelId ?? '', query)),
   }))
 }
 
 /** Sending goes over HTTP (validated, authorized, rate limited here); the socket only pushes it afterwards. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'chat:write')
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = PostMessageSchema.safeParse({
     body: form.get('body') ?? undefined,
     clientId: form.get('clientId') ?? undefined,

@@ -7,6 +7,7 @@ import { invalid, jsonReply } from '#app/features/chat/json-reply.server.ts'
 import { markChannelRead } from '#app/features/chat/mark-read.server.ts'
 import { publishRead } from '#app/features/chat/publish-chat.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 const ReadSchema = z.object({ lastReadId: z.coerce.number().int().positive() })
 
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Moves the caller's read mark; others see "seen by" move live. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'chat:read')
-  const parsed = ReadSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = ReadSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return invalid(parsed.error.issues)
   return jsonReply(async () => {
     const { found, lastReadId } = await runService(auth, context, (ctx) =>

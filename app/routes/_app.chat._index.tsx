@@ -11,10 +11,12 @@ import { createInternalChannel } from '#app/features/chat/open-channel.server.ts
 import { InternalChannelSchema } from '#app/features/chat/schemas.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
+import { readSearch } from '#app/lib/query.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'chat:read')
-  const partner = new URL(request.url).searchParams.get('partner')?.trim().slice(0, 100) ?? ''
+  const partner = readSearch(new URL(request.url), 'partner')
   // Finding a partner to talk to: the first matches of the partner directory's own search.
   const partners = await runService(auth, context, (ctx) =>
     listPartnerships(ctx, { q: partner || undefined, page: 1, pageSize: 8 }),
@@ -28,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'chat:manage')
-  const submission = parseWithZod(await request.formData(), { schema: InternalChannelSchema })
+  const submission = parseWithZod(await readForm(request), { schema: InternalChannelSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() =>
     runService(auth, context, (ctx) => createInternalChannel(ctx, submission.value)),

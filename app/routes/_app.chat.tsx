@@ -7,6 +7,7 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listChannels } from '#app/features/chat/list-channels.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
+import { readSearch } from '#app/lib/query.ts'
 import { useUserEvent } from '#app/lib/realtime/use-channel.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Messages · Tandem' }]
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Messages · Tandem' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'chat:read')
   const url = new URL(request.url)
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const q = readSearch(url)
   const page = readPage(url)
   const result = await runService(auth, context, (ctx) => listChannels(ctx, { q, page }))
   return { ...result, q, page: page.page, pageSize: page.pageSize, me: { id: auth.user.id } }

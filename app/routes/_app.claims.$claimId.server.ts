@@ -12,6 +12,7 @@ import { settleClaim } from '#app/features/claims/settle-claim.server.ts'
 import { discardProofs } from '#app/features/claims/store-proof.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import type { TandemLoadContext } from '#app/lib/load-context.ts'
 
 type Args = { request: Request; id: string; auth: AuthContext; context: TandemLoadContext }
@@ -59,7 +60,7 @@ export async function claimAction({ request, params, context }: ActionFunctionAr
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     return addProofs({ request, id, auth, context })
   }
-  const form = await request.formData()
+  const form = await readForm(request)
   if (form.get('intent') === 'settle') {
     const submission = parseWithZod(form, { schema: SettleClaimSchema })
     if (submission.status !== 'success') return invalidReply('settle', id, submission)

@@ -20,13 +20,14 @@ import { listFolders } from '#app/features/documents/list-folders.server.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
+import { readSearch } from '#app/lib/query.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Files · Tandem' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'documents:read')
   const url = new URL(request.url)
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const q = readSearch(url)
   const page = readPage(url)
   const canCreate = can(auth.role, 'documents:folders')
   const [result, partners] = await runService(auth, context, (ctx) =>

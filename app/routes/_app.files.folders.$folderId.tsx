@@ -21,6 +21,7 @@ import { getFolder } from '#app/features/documents/get-folder.server.ts'
 import { formatBytes } from '#app/features/documents/names.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
+import { readSearch } from '#app/lib/query.ts'
 import { uploadLimitBytes } from '#app/lib/storage/index.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'documents:read')
   const url = new URL(request.url)
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const q = readSearch(url)
   const page = readPage(url)
   const view = await orRespond(() =>
     runService(auth, context, (ctx) => getFolder(ctx, params.folderId ?? '', { q, page })),

@@ -7,6 +7,7 @@ import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
 import { applyPromotionLift, undoAdjustment } from '#app/features/forecasts/promotion-lift.server.ts'
 import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readJson } from '#app/lib/form.server.ts'
 
 /** The grid's JSON endpoint: figures, consensus decisions, lifts. No page: GET has nothing to show. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The plan first: another org's plan is a 404 whatever the body says.
   await orRespond(() => runService(auth, context, (ctx) => findForecast(ctx, id)))
   const body = request.headers.get('content-type')?.startsWith('application/json')
-    ? await request.json().catch(() => null)
+    ? await readJson(request)
     : null
   const parsed = CellRequest.safeParse(body)
   if (!parsed.success) return data({ ok: false as const, error: 'forecasts:errors.request' }, { status: 400 })

@@ -17,6 +17,7 @@ import {
 import { findForecastException } from '#app/features/forecasts/find-forecast-exception.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 const isForm = (intent: string): intent is ExceptionFormName => Object.hasOwn(exceptionForms, intent)
 
@@ -39,7 +40,7 @@ export async function exceptionAction({ request, params, context }: ActionFuncti
   await orRespond(() =>
     runService(auth, context, (ctx) => findForecastException(ctx, exceptionId, { forecastId })),
   )
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   if (!isForm(intent)) throw new Response('Unknown action', { status: 400 })
   const submission = parseWithZod(form, { schema: exceptionForms[intent] })

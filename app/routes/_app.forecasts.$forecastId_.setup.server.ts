@@ -20,6 +20,7 @@ import {
 } from '#app/features/forecasts/update-forecast-setup.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export type Refusal = { key: string; values: Record<string, unknown> }
 
@@ -52,7 +53,7 @@ async function saveSettings({ request, params, context }: ActionFunctionArgs, fo
 /** The setup page's forms: settings, archive, and the rows (add, add the catalogue, remove, move). */
 export async function forecastSetupAction(args: ActionFunctionArgs) {
   const { request, params, context } = args
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   if (intent === 'save') return saveSettings(args, form)
   const auth = await requirePermission(request, 'forecasts:read')

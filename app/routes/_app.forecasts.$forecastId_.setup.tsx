@@ -17,6 +17,7 @@ import { getForecastSetup } from '#app/features/forecasts/get-forecast-setup.ser
 import type { SetupValues } from '#app/features/forecasts/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
+import { readSearch } from '#app/lib/query.ts'
 import { forecastSetupAction, type Refusal } from './_app.forecasts.$forecastId_.setup.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,7 +30,7 @@ const doneNotices = ['created', 'save', 'archive', 'unarchive', 'add', 'addAll',
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'forecasts:read')
   const url = new URL(request.url)
-  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? ''
+  const q = readSearch(url)
   const page = readPage(url, ROWS_PER_PAGE)
   const view = await orRespond(() =>
     runService(auth, context, (ctx) => getForecastSetup(ctx, params.forecastId ?? '', { q, page })),

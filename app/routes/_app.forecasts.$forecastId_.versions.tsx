@@ -27,6 +27,7 @@ import { publishVersion } from '#app/features/forecasts/publish-version.server.t
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { PublishVersionSchema } from '#app/features/forecasts/version-schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 const PAGE_SIZE = 25
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.forecastId ?? ''
   // Strangers get a 404 before their form is read.
   await orRespond(() => runService(auth, context, (ctx) => findForecast(ctx, id)))
-  const submission = parseWithZod(await request.formData(), { schema: PublishVersionSchema })
+  const submission = parseWithZod(await readForm(request), { schema: PublishVersionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() =>
     runService(auth, context, (ctx) => publishVersion(ctx, id, { note: submission.value.note })),

@@ -19,6 +19,7 @@ import { CreateForecastSchema, mondayOf } from '#app/features/forecasts/schemas.
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { addDays, todayIn } from '#app/lib/dates.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New forecast plan · Tandem' }]
 
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'forecasts:write')
-  const submission = parseWithZod(await request.formData(), { schema: CreateForecastSchema })
+  const submission = parseWithZod(await readForm(request), { schema: CreateForecastSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() =>
     runService(auth, context, (ctx) => createForecast(ctx, submission.value)),

@@ -27,6 +27,7 @@ import { AllocateSchema } from '#app/features/funds/schemas.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { formatMoney, parseAmount } from '#app/lib/money.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
@@ -81,7 +82,7 @@ async function rulePreview(
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'funds:manage')
-  const form = await request.formData()
+  const form = await readForm(request)
   if (form.get('intent') === 'apply-rule') return applyRule(auth, context, params.fundId ?? '', form)
   const submission = parseWithZod(form, { schema: AllocateSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })

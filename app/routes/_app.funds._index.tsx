@@ -19,6 +19,7 @@ import { createFund } from '#app/features/funds/create-fund.server.ts'
 import { listFunds } from '#app/features/funds/list-funds.server.ts'
 import { FundSchema } from '#app/features/funds/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { formatMoney } from '#app/lib/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Funds · Tandem' }]
@@ -38,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'funds:manage')
-  const submission = parseWithZod(await request.formData(), { schema: FundSchema })
+  const submission = parseWithZod(await readForm(request), { schema: FundSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() => runService(auth, context, (ctx) => createFund(ctx, submission.value)))
   if (!result.ok) {

@@ -19,6 +19,7 @@ import { handleInvoiceAction } from '#app/features/invoices/invoice-actions.serv
 import { invoiceDisplayStatus, isOpen, isVoidable } from '#app/features/invoices/invoice-status.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.invoice.number ?? 'Invoice'} · Tandem` },
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context,
     auth,
     invoiceId: params.invoiceId ?? '',
-    form: await request.formData(),
+    form: await readForm(request),
   })
 }
 

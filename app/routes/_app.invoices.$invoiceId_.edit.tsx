@@ -20,6 +20,7 @@ import { getInvoice } from '#app/features/invoices/get-invoice.server.ts'
 import { saveInvoiceDraft } from '#app/features/invoices/save-invoice-draft.server.ts'
 import { EditInvoiceSchema } from '#app/features/invoices/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { scaledToString, toDecimalString } from '#app/lib/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Edit invoice · Tandem' }]
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.invoiceId ?? ''
   // Another org's or an invisible invoice is "not found" whatever the form holds.
   await orRespond(() => runService(auth, context, async (ctx) => assertSeller(await findInvoice(ctx, id))))
-  const submission = parseWithZod(await request.formData(), { schema: EditInvoiceSchema })
+  const submission = parseWithZod(await readForm(request), { schema: EditInvoiceSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     await runService(auth, context, (ctx) => saveInvoiceDraft(ctx, id, submission.value))

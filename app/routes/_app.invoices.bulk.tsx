@@ -7,11 +7,12 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { InvoiceIdsSchema, requestInvoiceZip } from '#app/features/downloads/request-invoice-zip.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 /** POST from the invoice list's selection: queues the ZIP and shows its progress page. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'invoices:read')
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = InvoiceIdsSchema.safeParse(form.getAll('invoiceIds').map(String))
   if (!parsed.success) {
     return data(

@@ -17,6 +17,7 @@ import { replyWithError } from '#app/features/billing/form-reply.server.ts'
 import { createInvoice } from '#app/features/invoices/create-invoice.server.ts'
 import { NewInvoiceSchema } from '#app/features/invoices/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New invoice · Tandem' }]
 
@@ -44,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'invoices:write')
-  const submission = parseWithZod(await request.formData(), { schema: NewInvoiceSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewInvoiceSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     const { invoice } = await runService(auth, context, (ctx) => createInvoice(ctx, submission.value))

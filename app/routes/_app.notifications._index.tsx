@@ -12,6 +12,7 @@ import { requireUser } from '#app/features/auth/require.server.ts'
 import { listNotifications } from '#app/features/notifications/list-notifications.server.ts'
 import { markAllNotificationsRead } from '#app/features/notifications/mark-notifications-read.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
-  const parsed = NotificationsActionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = NotificationsActionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return data({ marked: null }, { status: 400 })
   const marked = await runService(auth, context, markAllNotificationsRead)
   return { marked }

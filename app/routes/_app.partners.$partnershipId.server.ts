@@ -5,6 +5,7 @@ import { changePartnershipStatus } from '#app/features/partners/change-partnersh
 import { PartnershipIdSchema, PartnershipStatusSchema } from '#app/features/partners/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, forbidden, notFound } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 const errorKeys = {
   conflict: 'partners:status.conflict',
@@ -16,7 +17,7 @@ export async function statusAction({ request, params, context }: ActionFunctionA
   const auth = await requirePermission(request, 'partners:status')
   const id = PartnershipIdSchema.safeParse(params.partnershipId)
   if (!id.success) notFound()
-  const submission = parseWithZod(await request.formData(), { schema: PartnershipStatusSchema })
+  const submission = parseWithZod(await readForm(request), { schema: PartnershipStatusSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     await runService(auth, context, (ctx) =>

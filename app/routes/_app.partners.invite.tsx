@@ -21,6 +21,7 @@ import { emailPartnerInvitation } from '#app/features/invitations/email-invitati
 import { invitePartner } from '#app/features/invitations/invite-partner.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, forbidden } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Invite a partner · Tandem' }]
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireInviter(request)
-  const submission = parseWithZod(await request.formData(), { schema: InvitePartnerSchema })
+  const submission = parseWithZod(await readForm(request), { schema: InvitePartnerSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const wait = await consumeRateLimit('invitation', auth.user.id)
   if (wait) {

@@ -9,6 +9,7 @@ import { setProductActive } from '#app/features/products/set-product-active.serv
 import { updateProduct } from '#app/features/products/update-product.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 /** Two forms post here: the edit form (intent "save") and the activate/deactivate button. */
 export async function productAction({ request, params, context }: ActionFunctionArgs) {
@@ -16,7 +17,7 @@ export async function productAction({ request, params, context }: ActionFunction
   assertKeepsCatalogue(auth)
   const id = ProductIdSchema.safeParse(params.productId)
   if (!id.success) notFound()
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   if (intent === 'activate' || intent === 'deactivate') {
     const submission = parseWithZod(formData, { schema: ProductStatusSchema })

@@ -18,6 +18,7 @@ import { createProduct } from '#app/features/products/create-product.server.ts'
 import { productFormReply } from '#app/features/products/form-reply.server.ts'
 import { ProductSchema } from '#app/features/products/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New product · Tandem' }]
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'products:manage')
   assertKeepsCatalogue(auth)
-  const submission = parseWithZod(await request.formData(), { schema: ProductSchema })
+  const submission = parseWithZod(await readForm(request), { schema: ProductSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await attempt(() => runService(auth, context, (ctx) => createProduct(ctx, submission.value)))
   if (!result.ok) return productFormReply(request, auth, submission, result.error)

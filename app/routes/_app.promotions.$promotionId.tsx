@@ -34,6 +34,7 @@ import {
 } from '#app/features/promotions/transitions.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { formatMoney, minorUnitExponent, parseAmount, scaledToString } from '#app/lib/money.ts'
 import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'
 
@@ -49,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
   const id = params.promotionId ?? ''
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   if (intent === 'save') {
     const version = Number(form.get('version'))

@@ -39,6 +39,8 @@ import {
 } from '#app/features/promotions/volumes-schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
+import { readSearch } from '#app/lib/query.ts'
 import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -54,7 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
   const url = new URL(request.url)
   const input = {
-    q: url.searchParams.get('q')?.trim().slice(0, 100) ?? '',
+    q: readSearch(url),
     suggest: url.searchParams.get('suggest') === '1',
   }
   const page = await orRespond(() =>
@@ -67,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
   const id = params.promotionId ?? ''
   const here = `/promotions/${id}/volumes`
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   const result = await attempt(() =>
     runService(auth, context, async (ctx) => {

@@ -13,6 +13,7 @@ import { listCalendar, listCalendarPartners } from '#app/features/promotions/lis
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
 import { readPage } from '#app/lib/pagination.ts'
+import { readSearch } from '#app/lib/query.ts'
 import { type PromotionStatus, promotionStatuses } from '#db/schema/promotions.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Promotion calendar · Tandem' }]
@@ -23,7 +24,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
   const url = new URL(request.url)
-  const q = (name: string) => url.searchParams.get(name)?.trim() ?? ''
+  const q = (name: string) => readSearch(url, name)
   const range = calendarRange(
     q('view') === 'quarter' ? 'quarter' : 'month',
     q('start'),

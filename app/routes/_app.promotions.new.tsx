@@ -14,6 +14,7 @@ import { listPartnerships } from '#app/features/partners/list-partnerships.serve
 import { promotionFormReply } from '#app/features/promotions/form-reply.server.ts'
 import { createPromotion } from '#app/features/promotions/save-promotion.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New promotion · Tandem' }]
 
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:write')
-  const form = await request.formData()
+  const form = await readForm(request)
   const partnershipId = String(form.get('partnershipId') ?? '')
   const result = await promotionFormReply(form, (input) =>
     runService(auth, context, (ctx) => createPromotion(ctx, partnershipId, input)),

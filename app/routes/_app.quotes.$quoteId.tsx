@@ -18,6 +18,7 @@ import { quoteDisplayStatus } from '#app/features/quotes/quote-status.ts'
 import { markQuoteViewed } from '#app/features/quotes/respond-to-quote.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.quote.number ?? 'Quote'} · Tandem` },
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context,
     auth,
     quoteId: params.quoteId ?? '',
-    form: await request.formData(),
+    form: await readForm(request),
   })
 }
 

@@ -19,6 +19,7 @@ import { getQuote } from '#app/features/quotes/get-quote.server.ts'
 import { saveQuoteDraft } from '#app/features/quotes/save-quote-draft.server.ts'
 import { EditQuoteSchema } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { scaledToString, toDecimalString } from '#app/lib/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Edit quote · Tandem' }]
@@ -67,7 +68,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'quotes:write')
   const id = params.quoteId ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: EditQuoteSchema })
+  const submission = parseWithZod(await readForm(request), { schema: EditQuoteSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     await runService(auth, context, (ctx) => saveQuoteDraft(ctx, id, submission.value))

@@ -18,6 +18,7 @@ import { createQuote } from '#app/features/quotes/create-quote.server.ts'
 import { NewQuoteSchema } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { addDays, todayIn } from '#app/lib/dates.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New quote · Tandem' }]
 
@@ -53,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'quotes:write')
-  const submission = parseWithZod(await request.formData(), { schema: NewQuoteSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewQuoteSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     const quote = await runService(auth, context, (ctx) => createQuote(ctx, submission.value))

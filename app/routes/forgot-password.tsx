@@ -12,6 +12,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { ForgotPasswordSchema } from '#app/features/auth/invitation-schemas.ts'
 import { requestPasswordReset } from '#app/features/auth/request-password-reset.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { resolveLocale } from '#app/lib/i18n/i18n.server.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
@@ -21,7 +22,7 @@ export const headers = keepRetryAfter
 
 // Public on purpose: a signed-in user may also have forgotten the password they would need elsewhere.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), sentTo: null }, { status: 400 })
   const { email } = submission.value

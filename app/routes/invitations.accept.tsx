@@ -20,6 +20,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { AcceptExistingUserSchema, AcceptNewUserSchema } from '#app/features/auth/invitation-schemas.ts'
 import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { acceptInvitation, findInvitation } from '#app/features/invitations/accept-invitation.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Accept invitation · Tandem' }]
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = tokenOf(request)
   const found = await findInvitation(token)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, {
     schema: schemaFor(found.state === 'valid' && found.existingUser),
   })

@@ -20,6 +20,7 @@ import { safeRedirect } from '#app/features/auth/safe-redirect.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { signIn } from '#app/features/auth/sign-in.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import {
   consumeRateLimit,
   keepRetryAfter,
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })

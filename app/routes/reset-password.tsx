@@ -19,6 +19,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset-password.server.ts'
 import { NewPasswordSchema } from '#app/features/auth/schemas.ts'
 import { clearSessionCookie } from '#app/features/auth/session.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · Tandem' }]
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: NewPasswordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: NewPasswordSchema })
   const hide = { hideFields: ['password', 'confirm'] }
   if (submission.status !== 'success') return data(submission.reply(hide), { status: 400 })
   const result = await resetPassword(

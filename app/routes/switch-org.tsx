@@ -3,13 +3,14 @@ import { z } from 'zod'
 import { recordAudit } from '#app/features/audit/record-audit.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { switchSessionOrg } from '#app/features/auth/user-orgs.server.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { withTenant } from '#db/tenant.ts'
 
 const SwitchSchema = z.object({ orgId: z.string().uuid() })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
-  const parsed = SwitchSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = SwitchSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response('Choose an organization.', { status: 400 })
   const switched = await switchSessionOrg(auth.session.id, auth.user.id, parsed.data.orgId)
   if (!switched) throw new Response('You are not a member of that organization.', { status: 404 })

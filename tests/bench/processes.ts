@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-export type Running = { name: string; stop: () => Promise<void> }
+export type Running = { name: string; pid: number; stop: () => Promise<void> }
 
 /**
  * Starts a command in its own process group (npx → tsx → node), waits until `readyUrl` answers and returns a
@@ -24,7 +24,7 @@ export async function startProcess(
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
   })
-  const running: Running = { name, stop: () => stopGroup(child) }
+  const running: Running = { name, pid: child.pid ?? 0, stop: () => stopGroup(child) }
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}):\n${stderr}`)

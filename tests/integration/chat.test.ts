@@ -120,6 +120,13 @@ describe('sending', () => {
     expect(seen).toEqual(ids)
   })
 
+  test('a cursor past bigint or a NUL byte in the search is refused with 400, not a server error', async () => {
+    for (const query of ['?before=99999999999999999999', '?after=99999999999999999999', '?q=a%00b']) {
+      const response = await h.request(`/chat/${arChannel}/messages${query}`, { cookie: cookies.manager })
+      expect(response.status, query).toBe(400)
+    }
+  })
+
   test('viewers read but cannot post; portal users of another partnership cannot reach the channel', async () => {
     expect((await send('viewer', arChannel, 'hello')).status).toBe(403)
     expect((await h.request(`/chat/${arChannel}/messages`, { cookie: cookies.viewer })).status).toBe(200)

@@ -66,7 +66,13 @@ export type Harness = {
  * address (or to `appOrigin`, as behind a proxy) until close().
  */
 export async function startHarness(
-  options: { realtime?: boolean; redisKeyPrefix?: string; appOrigin?: string } = {},
+  options: {
+    realtime?: boolean
+    redisKeyPrefix?: string
+    appOrigin?: string
+    /** Remix in production mode, as users meet it: error details and stack traces stay in the log. */
+    production?: boolean
+  } = {},
 ): Promise<Harness> {
   const build = await loadBuild()
   booted ??= entryOf(build).bootstrap()
@@ -82,7 +88,8 @@ export async function startHarness(
   const config = getConfig()
   const level = (process.env.TANDEM_TEST_LOG_LEVEL ?? 'silent') as Config['LOG_LEVEL']
   const logger = createLogger({ ...config, NODE_ENV: 'production', LOG_LEVEL: level })
-  server.on('request', createApp({ config, logger, build, buildDir }))
+  const mode: Config['NODE_ENV'] = options.production ? 'production' : config.NODE_ENV
+  server.on('request', createApp({ config: { ...config, NODE_ENV: mode }, logger, build, buildDir }))
   const realtime = options.realtime
     ? attachRealtime(server, {
         config,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { queryCursorSchema, queryTextSchema } from '#app/lib/query.ts'
 import { MAX_MESSAGE_LENGTH } from './message-types.ts'
 
 const Ids = z.preprocess(
@@ -51,8 +52,8 @@ export const InternalChannelSchema = z.object({
 })
 
 export const MessageQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).optional(),
-  before: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(200).optional(),
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  before: queryCursorSchema.optional(),
+  q: queryTextSchema(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })

@@ -1,5 +1,6 @@
 import { type UploadHandlerPart, unstable_parseMultipartFormData } from '@remix-run/node'
 import { AppError } from '#app/lib/errors.ts'
+import { readForm } from '#app/lib/form.server.ts'
 import { PROOF_MAX_BYTES, PROOF_MAX_MB, PROOFS_PER_UPLOAD } from './rules.ts'
 import { discardProofs, PROOF_DISCARD_BYTES, type StoredProof, storeProof } from './store-proof.server.ts'
 
@@ -47,7 +48,7 @@ async function readText(data: AsyncIterable<Uint8Array>) {
 export async function readClaimForm(request: Request): Promise<ClaimForm> {
   const type = request.headers.get('content-type') ?? ''
   if (!type.startsWith('multipart/form-data')) {
-    return { form: await request.formData(), proofs: [], refusal: null }
+    return { form: await readForm(request), proofs: [], refusal: null }
   }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(declared) && declared > REQUEST_LIMIT) {

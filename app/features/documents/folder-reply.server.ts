@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
+import { readForm } from '#app/lib/form.server.ts'
 import { attempt } from '../admin/attempt.server.ts'
 import { FolderSchema } from './schemas.ts'
 
@@ -8,7 +9,7 @@ export async function folderFormReply(
   request: Request,
   create: (input: { name: string; scope?: string }) => Promise<string>,
 ) {
-  const submission = parseWithZod(await request.formData(), { schema: FolderSchema })
+  const submission = parseWithZod(await readForm(request), { schema: FolderSchema })
   if (submission.status !== 'success')
     return { ok: false as const, reply: data(submission.reply(), { status: 400 }) }
   const result = await attempt(() => create(submission.value))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { queryTextSchema, readQuery } from '#app/lib/query.ts'
 import { LineSchema } from '../billing/line-schema.ts'
 import { invoiceDisplayStatuses } from './invoice-status.ts'
 
@@ -59,13 +60,12 @@ export const VoidInvoiceSchema = z.object({
 })
 
 export const InvoiceFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: queryTextSchema()
+    .transform((v) => v || undefined)
+    .optional(),
   status: z.enum(invoiceDisplayStatuses).optional().catch(undefined),
 })
 
 export function readInvoiceFilters(url: URL) {
-  return InvoiceFiltersSchema.parse({
-    q: url.searchParams.get('q') || undefined,
-    status: url.searchParams.get('status') || undefined,
-  })
+  return readQuery(url, InvoiceFiltersSchema)
 }

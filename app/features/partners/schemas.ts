@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { queryTextSchema, readQuery } from '#app/lib/query.ts'
 import { orgKinds } from '#db/schema/organizations.ts'
 import { partnershipStatuses, partnershipTiers } from '#db/schema/partnerships.ts'
 
@@ -7,13 +8,9 @@ const optionalEnum = <T extends [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined)
 
 export const PartnerFiltersSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
+  q: queryTextSchema()
     .transform((v) => v || undefined)
-    .catch(undefined),
+    .optional(),
   kind: optionalEnum([...orgKinds]),
   tier: optionalEnum([...partnershipTiers]),
   status: optionalEnum([...partnershipStatuses]),
@@ -23,10 +20,7 @@ export type PartnerFilters = z.infer<typeof PartnerFiltersSchema>
 
 /** Reads the directory filters from the query string; empty or unknown values mean "any". */
 export function readPartnerFilters(url: URL): PartnerFilters {
-  const raw = Object.fromEntries(
-    ['q', 'kind', 'tier', 'status'].map((key) => [key, url.searchParams.get(key) || undefined]),
-  )
-  return PartnerFiltersSchema.parse(raw)
+  return readQuery(url, PartnerFiltersSchema)
 }
 
 export const PartnershipIdSchema = z.string().uuid()

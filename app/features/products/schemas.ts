@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isCurrencyCode, parseAmount, percentToBp } from '#app/lib/money.ts'
+import { queryTextSchema, readQuery } from '#app/lib/query.ts'
 
 // Shared by the forms (client and server checks), the CSV import and the services. Messages are i18n keys.
 
@@ -122,13 +123,9 @@ export const ProductIdSchema = z.string().uuid()
 export const productStatusFilters = ['active', 'inactive'] as const
 
 export const ProductFiltersSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
+  q: queryTextSchema()
     .transform((v) => v || undefined)
-    .catch(undefined),
+    .optional(),
   status: z.enum(productStatusFilters).optional().catch(undefined),
 })
 
@@ -136,8 +133,5 @@ export type ProductFilters = z.infer<typeof ProductFiltersSchema>
 
 /** Reads the catalogue filters from the query string; empty or unknown values mean "any". */
 export function readProductFilters(url: URL): ProductFilters {
-  return ProductFiltersSchema.parse({
-    q: url.searchParams.get('q') || undefined,
-    status: url.searchParams.get('status') || undefined,
-  })
+  return readQuery(url, ProductFiltersSchema)
 }

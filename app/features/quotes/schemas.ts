@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { queryTextSchema, readQuery } from '#app/lib/query.ts'
 import { LineSchema } from '../billing/line-schema.ts'
 import { quoteDisplayStatuses } from './quote-status.ts'
 
@@ -51,13 +52,12 @@ export const DeclineQuoteSchema = z.object({
 })
 
 export const QuoteFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: queryTextSchema()
+    .transform((v) => v || undefined)
+    .optional(),
   status: z.enum(quoteDisplayStatuses).optional().catch(undefined),
 })
 
 export function readQuoteFilters(url: URL) {
-  return QuoteFiltersSchema.parse({
-    q: url.searchParams.get('q') || undefined,
-    status: url.searchParams.get('status') || undefined,
-  })
+  return readQuery(url, QuoteFiltersSchema)
 }
