@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { createInstance, type i18n } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -93,7 +93,9 @@ export function handleError(
   { request, context }: { request: Request; context: TandemLoadContext },
 ) {
   if (request.signal.aborted) return
-  // Thrown Responses are expected control flow (404, 403, redirects), not errors worth a log line.
+  // Thrown Responses are expected control flow (404, 403, redirects), and so are Remix's own refusals (no route,
+  // no action): a bot probing paths must not flood the error log.
   if (error instanceof Response) return
+  if (isRouteErrorResponse(error) && error.status < 500) return
   context.logger.error({ err: error, url: request.url }, 'unhandled error')
 }
