@@ -15,6 +15,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
     ],
     globalSetup: ['tests/integration/global-setup.ts'],
+    setupFiles: ['tests/integration/setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
