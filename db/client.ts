@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { getConfig } from '#config/env.ts'
+import { openPglite } from './pglite.ts'
 import * as schema from './schema/index.ts'
 
 export type Schema = typeof schema
@@ -43,7 +43,7 @@ function open(): Database {
   }
   const dir = config.PGLITE_DATA_DIR ?? path.join(config.DATA_DIR, 'pglite')
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true })
-  const client = new PGlite(dir)
+  const client = openPglite(dir)
   const db = drizzlePglite(client, { schema }) as unknown as Db
   return { kind: 'pglite', owner: db, app: db, close: () => client.close() }
 }

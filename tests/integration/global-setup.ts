@@ -2,7 +2,9 @@ import postgres from 'postgres'
 
 /**
  * With DATABASE_URL set, every run gets a fresh PostgreSQL database (dropped afterwards) and the app logs in as
- * the restricted role. Without it, each test worker uses an in-memory PGlite.
+ * the restricted role; with TANDEM_TEST_SET_ROLE=1 too, it logs in as the owner and switches to the restricted
+ * role in each transaction instead (production without DATABASE_APP_URL). Without DATABASE_URL, each test worker
+ * uses an in-memory PGlite.
  */
 export default async function setup() {
   const base = process.env.DATABASE_URL
@@ -21,12 +23,17 @@ export default async function setup() {
   const { closeDatabase } = await import('#db/client.ts')
   await migrateDatabase()
   await closeDatabase()
+  if (process.env.TANDEM_TEST_SET_ROLE === '1') {
+    delete process.env.DATABASE_APP_URL
+    return drop
+  }
   const appUrl = new URL(url)
   appUrl.username = 'tandem_app'
   appUrl.password = ''
   process.env.DATABASE_APP_URL = appUrl.toString()
+  return drop
 
-  return async () => {
+  async function drop() {
     await admin.unsafe(`drop database if exists ${name} with (force)`)
     await admin.end()
   }

@@ -137,6 +137,14 @@ describe('the app role', () => {
     expect(row.who).toBe('tandem_app')
   })
 
+  test('logs in as itself when DATABASE_APP_URL is set; otherwise the owner switches to it per transaction', async () => {
+    const [row] = await withTenant({ orgId: null, userId: null }, (tx) =>
+      rowsOf<{ login: string; who: string }>(tx, sql`select session_user as login, current_user as who`),
+    )
+    expect(row.who).toBe('tandem_app')
+    expect(row.login === 'tandem_app').toBe(Boolean(process.env.DATABASE_APP_URL))
+  })
+
   test('cannot update or delete audit events, even its own org’s', async () => {
     const scope = { orgId: world.foreign.z.id, userId: world.foreign.zOwner.id }
     const seen = await withTenant(scope, (tx) => tx.select().from(auditEvents))
