@@ -3,6 +3,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { folders } from '#db/schema/index.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertCanUpload, findFolder } from './find-folder.server.ts'
 
@@ -27,9 +28,7 @@ export async function createFolder(ctx: ServiceContext, input: NewFolder) {
   } else if (input.partnershipId) {
     const partnership = await getPartnership(ctx, input.partnershipId)
     if (!partnership) throw new AppError('not_found', 'files:errors.partnershipNotFound')
-    if (partnership.status === 'suspended' || partnership.status === 'ended') {
-      throw new AppError('conflict', 'files:errors.closed')
-    }
+    if (!partnershipAllows(partnership.status, 'write')) throw new AppError('conflict', 'files:errors.closed')
     scope = { orgId: partnership.host.id, partnershipId: partnership.id, parentId: null }
   } else {
     assertPermission(ctx, 'documents:internal')
