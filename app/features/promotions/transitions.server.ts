@@ -120,15 +120,21 @@ export async function advancePromotion(ctx: ServiceContext, id: string) {
   return move(ctx, found, found.promotion.status === 'approved' ? 'live' : 'completed', {}, null)
 }
 
-/** Either side cancels before completion; money still committed to it goes back to the allocation. */
+/**
+ * Either side cancels a draft or a request before it is decided. An approved or live promotion holds committed
+ * money, and cancelling it releases that money to the allocation: a decision for the manufacturer's approvers.
+ */
 export async function cancelPromotion(ctx: ServiceContext, id: string, reason: string) {
   if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'promotions:errors.readOnly')
   const found = await lockPromotionForChange(ctx, id)
   expect(found, 'draft', 'submitted', 'approved', 'live')
   const { promotion } = found
-  if (promotion.approvedAmount && promotion.allocationId) {
-    // Releasing is the manufacturer's ledger move; a partner's cancellation is recorded and released on its behalf.
+  const funded = promotion.status === 'approved' || promotion.status === 'live' || !!promotion.approvedAmount
+  if (funded) {
     if (found.side !== 'host') throw new AppError('forbidden', 'promotions:errors.hostCancelsFunded')
+    assertApprover(ctx, found)
+  }
+  if (promotion.approvedAmount && promotion.allocationId) {
     const committed = (await balanceOf(ctx, promotion.allocationId)).committed
     const release = Math.min(promotion.approvedAmount, committed)
     if (release > 0) {
