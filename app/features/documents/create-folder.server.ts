@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { folders } from '#db/schema/index.ts'
+import { can } from '../auth/permissions.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
 import { partnershipAllows } from '../partners/status-rules.ts'
@@ -66,6 +67,9 @@ export async function openSharedFolder(ctx: ServiceContext, partnershipId: strin
   )
   const [existing] = await ctx.tx.select({ id: folders.id }).from(folders).where(where)
   if (existing) return existing.id
+  // Making it is a write: not for viewers, nor while the partnership's status allows no writes.
+  if (!can(ctx.role, 'documents:write')) throw new AppError('forbidden', 'files:errors.readOnly')
+  if (!partnershipAllows(partnership.status, 'write')) throw new AppError('conflict', 'files:errors.closed')
   await ctx.tx
     .insert(folders)
     .values({
