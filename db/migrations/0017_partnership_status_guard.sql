@@ -20,8 +20,11 @@ BEGIN
       EXECUTE format('CREATE POLICY tandem_status_insert ON %s AS RESTRICTIVE FOR INSERT TO tandem_app
         WITH CHECK %s', tbl, cond);
     ELSIF op = 'UPDATE' THEN
+      -- USING keeps the tenant scope only: SELECT ... FOR UPDATE applies it, and a service that locks a row of a
+      -- closed partnership must still find it (to refuse with a message). WITH CHECK refuses the change itself.
       EXECUTE format('CREATE POLICY tandem_status_update ON %s AS RESTRICTIVE FOR UPDATE TO tandem_app
-        USING (true) WITH CHECK %s', tbl, cond);
+        USING (partnership_id IS NULL OR partnership_id IN (SELECT id FROM partnerships)) WITH CHECK %s',
+        tbl, cond);
     ELSIF op = 'DELETE' THEN
       EXECUTE format('CREATE POLICY tandem_status_delete ON %s AS RESTRICTIVE FOR DELETE TO tandem_app
         USING %s', tbl, cond);
