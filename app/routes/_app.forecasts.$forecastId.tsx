@@ -32,9 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { grid }
 }
 
-type Answer<T> = { ok: true; result: T } | { ok: false; error: string }
+type Answer<T> = { ok: boolean; result?: T; error?: string }
 
-/** Posts to the grid's JSON endpoint; a refusal becomes an Error whose message is its i18n key (the grid shows it). */
+/**
+ * Posts to the grid's JSON endpoint. 200 is done; 409 with a result is a save some of whose cells someone saved
+ * since (the grid shows their figures beside the ones typed); any other refusal (403, 409, 422, 400) becomes an
+ * Error whose message is its i18n key, which the grid shows.
+ */
 async function post<T>(forecastId: string, body: CellRequest): Promise<T> {
   const res = await fetch(`/forecasts/${forecastId}/cells`, {
     method: 'POST',
@@ -42,9 +46,10 @@ async function post<T>(forecastId: string, body: CellRequest): Promise<T> {
     body: JSON.stringify(body),
   })
   const answer = (await res.json().catch(() => null)) as Answer<T> | null
-  if (!answer) throw new Error('forecasts:errors.network')
-  if (!answer.ok) throw new Error(answer.error)
-  return answer.result
+  if (!answer) throw new Error(res.ok ? 'forecasts:errors.network' : 'forecasts:errors.request')
+  if (res.ok && answer.result !== undefined) return answer.result
+  if (res.status === 409 && answer.result !== undefined) return answer.result
+  throw new Error(answer.error ?? 'forecasts:errors.request')
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { CellRequest } from '#app/features/forecasts/cell-requests.ts'
@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ? await readJson(request)
     : null
   const parsed = CellRequest.safeParse(body)
-  if (!parsed.success) return data({ ok: false as const, error: 'forecasts:errors.request' }, { status: 400 })
+  if (!parsed.success) return answer({ ok: false, error: 'forecasts:errors.request' }, 400)
   const input = parsed.data
   const result = await attempt(() =>
     runService(auth, context, async (ctx) => {
@@ -49,7 +49,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
   if (!result.ok) {
     const { message, details, status } = result.error
-    return data({ ok: false as const, error: message, details: details ?? {} }, { status })
+    return answer({ ok: false, error: message, details: details ?? {} }, status)
   }
-  return data({ ok: true as const, result: result.value })
+  const value = result.value
+  // Cells someone saved since were not written: a 409 that still carries what was saved and the saved figures.
+  if (value && 'conflicts' in value && value.conflicts.length > 0) {
+    return answer({ ok: false, error: 'forecasts:errors.conflict', result: value }, 409)
+  }
+  return answer({ ok: true, result: value }, 200)
+}
+
+/** A JSON answer whose HTTP status says what happened (a resource route's `data()` would answer 200). */
+function answer(body: Record<string, unknown>, status: number) {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
 }

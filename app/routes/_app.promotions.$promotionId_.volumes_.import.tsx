@@ -24,13 +24,13 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')
-  const { promotion } = await orRespond(() =>
+  const { promotion, partnershipStatus } = await orRespond(() =>
     runService(auth, context, (ctx) => findPromotion(ctx, params.promotionId ?? '')),
   )
   return {
     id: promotion.id,
     name: promotion.name,
-    open: volumeRights(auth, promotion.status).actuals,
+    open: volumeRights(auth, promotion.status, partnershipStatus).actuals,
   }
 }
 

@@ -55,7 +55,8 @@ export const documents = pgTable(
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('documents_name_key').on(t.folderId, sql`lower(${t.name})`)],
+  // One file per name per owning side: the other side's upload of the same name is its own file, not a version.
+  (t) => [uniqueIndex('documents_name_key').on(t.folderId, t.ownerOrgId, sql`lower(${t.name})`)],
 )
 
 export const previewStatuses = ['none', 'pending', 'ready', 'failed'] as const

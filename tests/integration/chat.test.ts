@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { MessageDTO } from '#app/features/chat/message-types.ts'
 import { channels, chatReads, quotes } from '#db/schema/index.ts'
+import { createInvoiceRecord, createQuoteRecord } from '#db/seed/billing-factory.ts'
 import { asSystem } from '#db/tenant.ts'
 import { type Harness, locationOf, signInAs, startHarness } from './harness.ts'
 import { foreignRecordFor } from './records.ts'
@@ -263,6 +264,45 @@ describe('threads and channels', () => {
     expect(count).toHaveLength(1)
     expect((await send('customer-portal', thread.id, 'Is delivery included?')).status).toBe(201)
     expect((await h.request(`/chat/${thread.id}`, { cookie: cookies.member_own })).status).toBe(404)
+  })
+
+  test('a viewer cannot start a quote or invoice thread; one someone started opens for them to read', async () => {
+    const threadsOf = (id: string) =>
+      asSystem((tx) => tx.select({ id: channels.id }).from(channels).where(eq(channels.recordId, id)))
+    const on = {
+      partnershipId: world.partnerships.ac.id,
+      hostOrgId: world.a.org.id,
+      ownerId: world.a.members.manager.id,
+      lines: [{ description: 'Fridge', quantity: '1', unitPrice: 900_00 }],
+    }
+    const { quote, invoice } = await asSystem(async (tx) => ({
+      quote: await createQuoteRecord(tx, {
+        ...on,
+        title: 'Viewer thread',
+        validUntil: '2099-01-01',
+        sent: { number: `Q-V-${crypto.randomUUID().slice(0, 6)}` },
+      }),
+      invoice: await createInvoiceRecord(tx, {
+        ...on,
+        issued: {
+          number: `I-V-${crypto.randomUUID().slice(0, 6)}`,
+          issueDate: '2026-12-01',
+          dueDate: '2026-12-31',
+        },
+      }),
+    }))
+    for (const [path, id] of [
+      [`/quotes/${quote.id}/thread`, quote.id],
+      [`/invoices/${invoice.id}/thread`, invoice.id],
+    ]) {
+      const refused = await h.request(path, { cookie: cookies.viewer, form: {} })
+      expect(refused.status, path).toBe(403)
+      expect(await threadsOf(id), path).toHaveLength(0)
+      expect((await h.request(path, { cookie: cookies.manager, form: {} })).status, path).toBe(302)
+      const opened = await h.request(path, { cookie: cookies.viewer, form: {} })
+      expect(opened.status, path).toBe(302)
+      expect(await threadsOf(id), path).toHaveLength(1)
+    }
   })
 
   test('staff create internal channels; a duplicate name is refused on the form', async () => {

@@ -107,11 +107,11 @@ describe('upload and download', () => {
     expect(hostView).not.toMatch(/<h2[^>]*>Downloads<\/h2>/)
   })
 
-  test('the same name adds a version; the earlier version still downloads its own bytes', async () => {
+  test('the same name from the same side adds a version; the earlier version still downloads its own bytes', async () => {
     const first = await pdf('Price list v1')
     const second = await pdf('Price list v2, new prices')
     const one = await upload('manager', sharedFolder, 'Prices.pdf', first)
-    const two = await upload('partner-retailer', sharedFolder, 'prices.PDF'.replace('.PDF', '.pdf'), second)
+    const two = await upload('owner', sharedFolder, 'prices.pdf', second)
     expect(two.status).toBe(201)
     expect(two.body.document.id).toBe(one.body.document.id)
     expect(two.body.version.version).toBe(2)
@@ -120,6 +120,26 @@ describe('upload and download', () => {
     expect(old.file.headers.get('content-disposition')).toContain('Prices (v1).pdf')
     const latest = await download('partner-retailer', two.body.document.id, two.body.version.id)
     expect(sha(latest.bytes)).toBe(sha(second))
+  })
+
+  test("the other side's upload of the same name is a separate file, never a version of this side's", async () => {
+    const hosts = await pdf('Host terms')
+    const partners = await pdf('Partner terms, marked up')
+    const one = await upload('manager', sharedFolder, 'Terms.pdf', hosts)
+    const two = await upload('partner-retailer', sharedFolder, 'terms.pdf', partners)
+    expect(two.status).toBe(201)
+    expect(two.body.document.id).not.toBe(one.body.document.id)
+    expect(two.body.version.version).toBe(1)
+    const [hostFile] = await asSystem((tx) =>
+      tx.select().from(documents).where(eq(documents.id, one.body.document.id)),
+    )
+    expect(hostFile.currentVersion).toBe(1)
+    const current = await download('manager', one.body.document.id, one.body.version.id)
+    expect(sha(current.bytes)).toBe(sha(hosts))
+    // Each side keeps adding versions to its own file.
+    const three = await upload('partner-retailer', sharedFolder, 'Terms.pdf', await pdf('Partner terms v2'))
+    expect(three.body.document.id).toBe(two.body.document.id)
+    expect(three.body.version.version).toBe(2)
   })
 
   test('file names lose their path parts', async () => {

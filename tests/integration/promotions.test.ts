@@ -103,6 +103,30 @@ describe('funding', () => {
     expect((await asCaller(manager, (ctx) => balanceOf(ctx, allocationId))).available).toBe(before.available)
   })
 
+  test('cancelling an approved or live promotion releases money: an editor who may not approve cannot', async () => {
+    const member = hostCaller(world, 'member')
+    for (const live of [false, true]) {
+      const promotion = await draft()
+      await asCaller(retailer, (ctx) => submitPromotion(ctx, promotion.id, { allocationId, amount: 10_000 }))
+      await asCaller(manager, (ctx) => approvePromotion(ctx, promotion.id, { amount: 10_000 }))
+      if (live) await asCaller(manager, (ctx) => advancePromotion(ctx, promotion.id))
+      const before = await asCaller(manager, (ctx) => balanceOf(ctx, allocationId))
+      const refused = await asCaller(member, (ctx) => cancelPromotion(ctx, promotion.id, 'Not needed')).catch(
+        (e) => e,
+      )
+      expect(refused).toBeInstanceOf(AppError)
+      expect(refused).toMatchObject({ code: 'forbidden', message: 'promotions:errors.hostOnly' })
+      expect(await asCaller(manager, (ctx) => balanceOf(ctx, allocationId))).toEqual(before)
+      const cancelled = await asCaller(manager, (ctx) => cancelPromotion(ctx, promotion.id, 'Not needed'))
+      expect(cancelled.status).toBe('cancelled')
+    }
+    // A draft holds no money: whoever may edit it may still cancel it.
+    const unfunded = await draft()
+    expect((await asCaller(member, (ctx) => cancelPromotion(ctx, unfunded.id, 'Dropped'))).status).toBe(
+      'cancelled',
+    )
+  })
+
   test('reject with a reason, or send back for changes', async () => {
     const one = await draft()
     await asCaller(retailer, (ctx) => submitPromotion(ctx, one.id, { allocationId, amount: 10_000 }))

@@ -5,6 +5,7 @@ import { channels, type channels as channelsTable, partnerships } from '#db/sche
 import { can } from '../auth/permissions.ts'
 import { findForecastException } from '../forecasts/find-forecast-exception.server.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import { findPromotion } from '../promotions/find-promotion.server.ts'
 import { findQuote } from '../quotes/find-quote.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
@@ -15,7 +16,7 @@ export type FoundChannel = {
   /** The other org of a shared channel (null for internal channels). */
   partnerOrgId: string | null
   hostOrgId: string
-  /** False when the partnership is suspended or ended: history stays readable, nobody posts. */
+  /** False when the partnership's status allows no writes: history stays readable, nobody posts. */
   open: boolean
 }
 
@@ -49,7 +50,7 @@ export async function findChannel(ctx: ServiceContext, id: string, forUpdate = f
     channel,
     partnerOrgId: partnership.partnerOrgId,
     hostOrgId: partnership.hostOrgId,
-    open: partnership.status === 'active' || partnership.status === 'invited',
+    open: partnershipAllows(partnership.status, 'write'),
   }
 }
 

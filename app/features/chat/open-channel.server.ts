@@ -1,19 +1,34 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { channels, type ThreadRecordType } from '#db/schema/index.ts'
+import type { PartnershipStatus } from '#db/schema/partnerships.ts'
+import { can } from '../auth/permissions.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { forecastExceptionThread } from '../forecasts/find-forecast-exception.server.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import { findPromotion } from '../promotions/find-promotion.server.ts'
 import { findQuote } from '../quotes/find-quote.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 type NewChannel = typeof channels.$inferInsert
 
-/** Inserts the channel unless its unique key already exists, then returns the one channel for that key. */
-async function ensure(ctx: ServiceContext, values: NewChannel, key: ReturnType<typeof and>) {
-  await ctx.tx.insert(channels).values(values).onConflictDoNothing()
+/**
+ * The one channel for that key, created when missing. Opening an existing channel is reading it; starting one is
+ * a write: viewers never do, nor anyone while the partnership's status allows no writes.
+ */
+async function ensure(
+  ctx: ServiceContext,
+  values: NewChannel & { partnershipStatus: PartnershipStatus },
+  key: ReturnType<typeof and>,
+) {
+  const [existing] = await ctx.tx.select({ id: channels.id }).from(channels).where(key)
+  if (existing) return existing.id
+  if (!can(ctx.role, 'chat:write')) throw new AppError('forbidden', 'chat:errors.readOnly')
+  const { partnershipStatus, ...channel } = values
+  if (!partnershipAllows(partnershipStatus, 'write')) throw new AppError('conflict', 'chat:errors.closed')
+  await ctx.tx.insert(channels).values(channel).onConflictDoNothing()
   const [row] = await ctx.tx.select({ id: channels.id }).from(channels).where(key)
   if (!row) throw new AppError('not_found', 'chat:errors.notFound')
   return row.id
@@ -32,6 +47,7 @@ export async function openPartnershipChannel(ctx: ServiceContext, partnershipId:
       kind: 'partnership',
       name: `${partnership.host.name} ⇄ ${partnership.partner.name}`,
       createdById: ctx.userId,
+      partnershipStatus: partnership.status,
     },
     and(eq(channels.partnershipId, partnership.id), eq(channels.kind, 'partnership')),
   )
@@ -40,21 +56,30 @@ export async function openPartnershipChannel(ctx: ServiceContext, partnershipId:
 /** The record a thread hangs on, found through its own lock, and the thread's name. */
 async function threadRecord(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
   if (type === 'promotion') {
-    const { promotion } = await findPromotion(ctx, recordId)
-    return { record: promotion, name: `Promotion ${promotion.name}` }
+    const { promotion, partnershipStatus } = await findPromotion(ctx, recordId)
+    return { record: promotion, name: `Promotion ${promotion.name}`, partnershipStatus }
   }
   if (type === 'forecast_exception') return forecastExceptionThread(ctx, recordId)
-  const record =
-    type === 'quote' ? (await findQuote(ctx, recordId)).quote : (await findInvoice(ctx, recordId)).invoice
+  const found =
+    type === 'quote'
+      ? await findQuote(ctx, recordId).then((f) => ({
+          record: f.quote,
+          partnershipStatus: f.partnershipStatus,
+        }))
+      : await findInvoice(ctx, recordId).then((f) => ({
+          record: f.invoice,
+          partnershipStatus: f.partnershipStatus,
+        }))
+  const { record } = found
   const label = type === 'quote' ? 'Quote' : 'Invoice'
   const title = 'title' in record ? record.title : null
-  return { record, name: `${label} ${record.number ?? title ?? ''}`.trim() }
+  return { ...found, name: `${label} ${record.number ?? title ?? ''}`.trim() }
 }
 
 /** A quote's, invoice's, promotion's or forecast exception's own thread, open to whoever may see the record. */
 export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordType, recordId: string) {
   assertPermission(ctx, 'chat:read')
-  const { record, name } = await threadRecord(ctx, type, recordId)
+  const { record, name, partnershipStatus } = await threadRecord(ctx, type, recordId)
   return ensure(
     ctx,
     {
@@ -65,6 +90,7 @@ export async function openRecordThread(ctx: ServiceContext, type: ThreadRecordTy
       recordId: record.id,
       name,
       createdById: ctx.userId,
+      partnershipStatus,
     },
     and(eq(channels.recordType, type), eq(channels.recordId, record.id), eq(channels.kind, 'record')),
   )

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { type Claim, claims } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import { type FoundPromotion, findPromotion } from '../promotions/find-promotion.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
@@ -29,15 +30,17 @@ export async function findClaim(ctx: ServiceContext, id: string, lock = false): 
   return { ...found, claim }
 }
 
-/** Deciding and settling are the manufacturer's managers' (promotions:approve on the host side). */
+/** Deciding and settling are the manufacturer's managers' (promotions:approve on the host side), while writes are allowed. */
 export function assertClaimApprover(ctx: ServiceContext, found: FoundPromotion) {
   if (found.side !== 'host' || !can(ctx.role, 'promotions:approve')) {
     throw new AppError('forbidden', 'claims:errors.hostOnly')
   }
+  assertPartnershipAllows(found.partnershipStatus, 'write')
 }
 
-/** Claims and their proofs come from the partner's side, from people who may write. */
+/** Claims and their proofs come from the partner's side, from people who may write, while writes are allowed. */
 export function assertClaimant(ctx: ServiceContext, found: FoundPromotion) {
   if (found.side !== 'partner') throw new AppError('forbidden', 'claims:errors.partnerOnly')
   if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'claims:errors.readOnly')
+  assertPartnershipAllows(found.partnershipStatus, 'write')
 }

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 import { claimProofs, organizations, partnerships, users } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findClaim } from './find-claim.server.ts'
 import { promotionFunds } from './promotion-funds.server.ts'
@@ -12,7 +13,7 @@ import { previewKind, proofPreviewKey } from './rules.ts'
  * decided, settled — and what the caller may do next.
  */
 export async function getClaim(ctx: ServiceContext, claimId: string) {
-  const { claim, promotion, side } = await findClaim(ctx, claimId)
+  const { claim, promotion, side, partnershipStatus } = await findClaim(ctx, claimId)
   const people = [claim.createdById, claim.decidedById].filter((id): id is string => !!id)
   const [[partner], named, proofs, funds] = await Promise.all([
     ctx.tx
@@ -48,8 +49,10 @@ export async function getClaim(ctx: ServiceContext, claimId: string) {
     }),
   )
   const nameOf = (id: string | null) => named.find((u) => u.id === id)?.name ?? null
-  const approver = side === 'host' && can(ctx.role, 'promotions:approve')
-  const claimant = side === 'partner' && can(ctx.role, 'promotions:write')
+  // Buttons follow the services' rules: roles, and a partnership whose status allows writes.
+  const open = partnershipAllows(partnershipStatus, 'write')
+  const approver = open && side === 'host' && can(ctx.role, 'promotions:approve')
+  const claimant = open && side === 'partner' && can(ctx.role, 'promotions:write')
   const iso = (d: Date | null) => d?.toISOString() ?? null
   return {
     claim: {

@@ -1,8 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { folders } from '#db/schema/index.ts'
+import { can } from '../auth/permissions.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertCanUpload, findFolder } from './find-folder.server.ts'
 
@@ -27,9 +29,7 @@ export async function createFolder(ctx: ServiceContext, input: NewFolder) {
   } else if (input.partnershipId) {
     const partnership = await getPartnership(ctx, input.partnershipId)
     if (!partnership) throw new AppError('not_found', 'files:errors.partnershipNotFound')
-    if (partnership.status === 'suspended' || partnership.status === 'ended') {
-      throw new AppError('conflict', 'files:errors.closed')
-    }
+    if (!partnershipAllows(partnership.status, 'write')) throw new AppError('conflict', 'files:errors.closed')
     scope = { orgId: partnership.host.id, partnershipId: partnership.id, parentId: null }
   } else {
     assertPermission(ctx, 'documents:internal')
@@ -67,6 +67,9 @@ export async function openSharedFolder(ctx: ServiceContext, partnershipId: strin
   )
   const [existing] = await ctx.tx.select({ id: folders.id }).from(folders).where(where)
   if (existing) return existing.id
+  // Making it is a write: not for viewers, nor while the partnership's status allows no writes.
+  if (!can(ctx.role, 'documents:write')) throw new AppError('forbidden', 'files:errors.readOnly')
+  if (!partnershipAllows(partnership.status, 'write')) throw new AppError('conflict', 'files:errors.closed')
   await ctx.tx
     .insert(folders)
     .values({

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { folders, type folders as foldersTable, partnerships } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 export type Folder = typeof foldersTable.$inferSelect
@@ -10,7 +11,7 @@ export type FoundFolder = {
   folder: Folder
   hostOrgId: string
   partnerOrgId: string | null
-  /** False when the partnership is suspended or ended: files stay readable, nobody uploads. */
+  /** False when the partnership's status allows no writes: files stay readable, nobody uploads. */
   open: boolean
 }
 
@@ -41,7 +42,7 @@ export async function findFolder(ctx: ServiceContext, id: string): Promise<Found
     folder,
     hostOrgId: partnership.hostOrgId,
     partnerOrgId: partnership.partnerOrgId,
-    open: partnership.status === 'active' || partnership.status === 'invited',
+    open: partnershipAllows(partnership.status, 'write'),
   }
 }
 

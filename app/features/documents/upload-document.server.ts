@@ -94,7 +94,8 @@ async function recordVersion(
   const found = await findFolder(ctx, input.folderId)
   assertCanUpload(ctx, found)
   const { folder } = found
-  // One document per name in a folder: create it if new, then lock it, so two uploads of one name number apart.
+  // One document per name per side in a folder (only the side that owns a file adds versions to it): create it if
+  // new, then lock it, so two uploads of one name number apart.
   await ctx.tx
     .insert(documents)
     .values({
@@ -109,7 +110,13 @@ async function recordVersion(
   const [document] = await ctx.tx
     .select()
     .from(documents)
-    .where(and(eq(documents.folderId, folder.id), sql`lower(${documents.name}) = lower(${input.name})`))
+    .where(
+      and(
+        eq(documents.folderId, folder.id),
+        eq(documents.ownerOrgId, ctx.orgId),
+        sql`lower(${documents.name}) = lower(${input.name})`,
+      ),
+    )
     .for('update')
   const version = document.currentVersion + 1
   const previewStatus = images.has(input.contentType)

@@ -3,6 +3,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { forecasts } from '#db/schema/index.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type CreateForecastInput, CreateForecastSchema, rulesOf } from './schemas.ts'
 
@@ -23,7 +24,7 @@ export async function createForecast(ctx: ServiceContext, input: CreateForecastI
   const value = parseInput(CreateForecastSchema, input)
   const partnership = await getPartnership(ctx, value.partnershipId)
   if (!partnership) throw new AppError('not_found', 'forecastSetup:errors.partnershipNotFound')
-  if (partnership.status !== 'active')
+  if (!partnershipAllows(partnership.status, 'write'))
     throw new AppError('conflict', 'forecastSetup:errors.partnershipClosed')
   const [row] = await ctx.tx
     .insert(forecasts)

@@ -33,7 +33,7 @@ export async function findForecastException(
 
 /** The record a discussion thread hangs on, and the thread's name (plan, SKU, week). */
 export async function forecastExceptionThread(ctx: ServiceContext, exceptionId: string) {
-  const { exception, forecast } = await findForecastException(ctx, exceptionId)
+  const { exception, forecast, partnershipStatus } = await findForecastException(ctx, exceptionId)
   const [product] = await ctx.tx
     .select({ sku: forecastProducts.sku })
     .from(forecastProducts)
@@ -41,5 +41,6 @@ export async function forecastExceptionThread(ctx: ServiceContext, exceptionId: 
   return {
     record: { id: exception.id, hostOrgId: forecast.hostOrgId, partnershipId: forecast.partnershipId },
     name: `${forecast.name}: ${product?.sku ?? ''} ${exception.weekStart}`,
+    partnershipStatus,
   }
 }

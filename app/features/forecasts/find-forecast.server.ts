@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { type Forecast, forecasts, partnerships } from '#db/schema/index.ts'
+import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { can, seesOwnOnly } from '../auth/permissions.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import type { SideLine } from './grid-types.ts'
 
@@ -10,7 +12,7 @@ export type FoundForecast = {
   forecast: Forecast
   side: SideLine
   partnerOrgId: string
-  partnershipStatus: string
+  partnershipStatus: PartnershipStatus
 }
 
 const Id = z.string().uuid()
@@ -41,10 +43,12 @@ export async function findForecast(
   return { forecast: row.forecast, side, partnerOrgId: row.partnerOrgId, partnershipStatus: row.status }
 }
 
-/** Whether the caller may change figures: an editing role, on an active partnership, on a plan not archived. */
+/** Whether the caller may change figures: an editing role, on a partnership that allows writes, a plan not archived. */
 export function canEditForecast(ctx: Pick<ServiceContext, 'role'>, found: FoundForecast): boolean {
   return (
-    can(ctx.role, 'forecasts:write') && found.partnershipStatus === 'active' && !found.forecast.archivedAt
+    can(ctx.role, 'forecasts:write') &&
+    partnershipAllows(found.partnershipStatus, 'write') &&
+    !found.forecast.archivedAt
   )
 }
 

@@ -2,6 +2,7 @@ import { asc, count, eq, inArray } from 'drizzle-orm'
 import type { PageRequest } from '#app/lib/pagination.ts'
 import { forecastProducts, organizations, users } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { canEditForecast, findForecast } from './find-forecast.server.ts'
 import {
@@ -69,7 +70,7 @@ export async function getForecastSetup(
     },
     values: setupValues(forecast),
     side: found.side,
-    partnershipActive: found.partnershipStatus === 'active',
+    partnershipActive: partnershipAllows(found.partnershipStatus, 'write'),
     hostName: nameOf(forecast.hostOrgId),
     partnerName: nameOf(found.partnerOrgId),
     createdBy: { name: creator[0]?.name ?? null, orgName: nameOf(forecast.createdByOrgId) },

@@ -3,6 +3,7 @@ import { AppError } from '#app/lib/errors.ts'
 import { rowsOf } from '#db/rows.ts'
 import { type Forecast, forecasts } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { parseInput } from './create-forecast.server.ts'
 import { type FoundForecast, findForecast, lockForEdit } from './find-forecast.server.ts'
@@ -86,6 +87,7 @@ export async function setForecastArchived(
 ): Promise<Forecast> {
   const found: FoundForecast = await findForecast(ctx, id, true)
   if (!can(ctx.role, 'forecasts:write')) throw new AppError('forbidden', 'forecasts:errors.readOnly')
+  assertPartnershipAllows(found.partnershipStatus, 'write')
   const { forecast } = found
   if (!!forecast.archivedAt === archived) return forecast
   const [row] = await ctx.tx

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { rowsOf } from '#db/rows.ts'
-import { fundAllocations, funds, type LedgerKind, ledgerEntries } from '#db/schema/index.ts'
+import { fundAllocations, funds, type LedgerKind, ledgerEntries, partnerships } from '#db/schema/index.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type AllocationBalance, allocationBalance } from './balances.ts'
 
@@ -116,6 +117,12 @@ export async function allocate(
   ctx: ServiceContext,
   input: { fundId: string; partnershipId: string; amount: number; reason: string },
 ) {
+  const [partnership] = await ctx.tx
+    .select({ status: partnerships.status })
+    .from(partnerships)
+    .where(and(eq(partnerships.id, input.partnershipId), eq(partnerships.hostOrgId, ctx.orgId)))
+  if (!partnership) throw new AppError('not_found', 'funds:errors.partnershipNotFound')
+  assertPartnershipAllows(partnership.status, 'write')
   await lockFund(ctx, input.fundId)
   await ctx.tx
     .insert(fundAllocations)

@@ -2,6 +2,7 @@ import { and, asc, eq, or } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { invoiceLines, invoices, quoteLines, quoteRevisions } from '#db/schema/index.ts'
 import { totalsOf } from '../billing/price-lines.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import { findQuote } from '../quotes/find-quote.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findInvoice } from './find-invoice.server.ts'
@@ -13,8 +14,9 @@ import { findInvoice } from './find-invoice.server.ts'
  * invoice, and every caller gets that one back.
  */
 export async function invoiceFromQuote(ctx: ServiceContext, quoteId: string) {
-  const { quote, side } = await findQuote(ctx, quoteId)
+  const { quote, side, partnershipStatus } = await findQuote(ctx, quoteId)
   if (side !== 'seller') throw new AppError('not_found', 'quotes:errors.notFound')
+  assertPartnershipAllows(partnershipStatus, 'write')
   if (quote.status !== 'accepted' || quote.acceptedRevision === null) {
     throw new AppError('conflict', 'invoices:errors.quoteNotAccepted')
   }

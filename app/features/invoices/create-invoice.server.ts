@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
 import { invoices, partnerships } from '#db/schema/index.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findInvoice } from './find-invoice.server.ts'
 import type { InvoiceDraftInput } from './schemas.ts'
@@ -15,16 +16,11 @@ export async function createInvoice(
   input: InvoiceDraftInput & { partnershipId: string; idempotencyKey: string },
 ) {
   const [partnership] = await ctx.tx
-    .select({ id: partnerships.id })
+    .select({ id: partnerships.id, status: partnerships.status })
     .from(partnerships)
-    .where(
-      and(
-        eq(partnerships.id, input.partnershipId),
-        eq(partnerships.hostOrgId, ctx.orgId),
-        inArray(partnerships.status, ['active', 'invited']),
-      ),
-    )
+    .where(and(eq(partnerships.id, input.partnershipId), eq(partnerships.hostOrgId, ctx.orgId)))
   if (!partnership) throw new AppError('invalid', 'invoices:errors.partnerRequired')
+  assertPartnershipAllows(partnership.status, 'write')
   const { lines, totals } = priceInvoiceDraft(input)
   const [invoice] = await ctx.tx
     .insert(invoices)

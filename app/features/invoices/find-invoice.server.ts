@@ -2,11 +2,18 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { type Invoice, invoices, partnerships } from '#db/schema/index.ts'
+import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
+import { assertPartnershipAllows, type PartnershipAction } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 export type InvoiceSide = 'seller' | 'buyer'
-export type FoundInvoice = { invoice: Invoice; side: InvoiceSide; partnerOrgId: string }
+export type FoundInvoice = {
+  invoice: Invoice
+  side: InvoiceSide
+  partnerOrgId: string
+  partnershipStatus: PartnershipStatus
+}
 
 const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'invoices:errors.notFound')
@@ -20,7 +27,7 @@ const notFound = () => new AppError('not_found', 'invoices:errors.notFound')
 export async function findInvoice(ctx: ServiceContext, id: string, forUpdate = false): Promise<FoundInvoice> {
   if (!Id.safeParse(id).success) throw notFound()
   const query = ctx.tx
-    .select({ invoice: invoices, partnerOrgId: partnerships.partnerOrgId })
+    .select({ invoice: invoices, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status })
     .from(invoices)
     .innerJoin(partnerships, eq(partnerships.id, invoices.partnershipId))
     .where(eq(invoices.id, id))
@@ -31,12 +38,13 @@ export async function findInvoice(ctx: ServiceContext, id: string, forUpdate = f
   if (side === null) throw notFound()
   if (side === 'seller' && seesOwnOnly(ctx.role) && row.invoice.ownerId !== ctx.userId) throw notFound()
   if (side === 'buyer' && row.invoice.issuedAt === null) throw notFound()
-  return { invoice: row.invoice, side, partnerOrgId: row.partnerOrgId }
+  return { invoice: row.invoice, side, partnerOrgId: row.partnerOrgId, partnershipStatus: row.status }
 }
 
-/** Seller-side changes only; the buyer reads. */
-export function assertSeller(found: FoundInvoice) {
+/** Seller-side changes only (the buyer reads), of a kind the partnership's status allows: payments or writes. */
+export function assertSeller(found: FoundInvoice, action: Exclude<PartnershipAction, 'read'> = 'write') {
   if (found.side !== 'seller') throw new AppError('forbidden', 'invoices:errors.sellerOnly')
+  assertPartnershipAllows(found.partnershipStatus, action)
 }
 
 export function assertVersion(found: FoundInvoice, version: number) {

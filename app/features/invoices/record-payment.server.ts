@@ -29,7 +29,7 @@ const isRealDate = (iso: string) => {
  */
 export async function recordPayment(ctx: ServiceContext, id: string, input: RecordPaymentInput) {
   const found = await findInvoice(ctx, id, true)
-  assertSeller(found)
+  assertSeller(found, 'pay')
   const { invoice } = found
   const [already] = await ctx.tx
     .select()

@@ -4,7 +4,7 @@ import { parseAmount } from '#app/lib/money.ts'
 import { products, promotionProducts } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { type FoundPromotion, findPromotion } from './find-promotion.server.ts'
+import { type FoundPromotion, lockPromotionForChange } from './find-promotion.server.ts'
 import { boughtSkus } from './list-product-choices.server.ts'
 import { publishPromotionChange } from './publish-promotion-change.server.ts'
 import { promotionalPrice, volumeRights } from './volume-rights.ts'
@@ -15,9 +15,9 @@ export const MAX_PROMOTION_PRODUCTS = 50
 
 /** Finds the promotion, locked, and refuses unless the caller may change its products now (a draft, write role). */
 export async function lockForProducts(ctx: ServiceContext, id: string): Promise<FoundPromotion> {
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'volumes:errors.readOnly')
-  if (!volumeRights(ctx, found.promotion.status).products)
+  if (!volumeRights(ctx, found.promotion.status, found.partnershipStatus).products)
     throw new AppError('conflict', 'volumes:errors.notDraft')
   return found
 }

@@ -2,11 +2,17 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { partnerships, promotions, type promotions as promotionsTable } from '#db/schema/index.ts'
+import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { can, seesOwnOnly } from '../auth/permissions.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 export type Promotion = typeof promotionsTable.$inferSelect
-export type FoundPromotion = { promotion: Promotion; side: 'host' | 'partner'; partnershipStatus: string }
+export type FoundPromotion = {
+  promotion: Promotion
+  side: 'host' | 'partner'
+  partnershipStatus: PartnershipStatus
+}
 
 const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'promotions:errors.notFound')
@@ -33,4 +39,11 @@ export async function findPromotion(
   if (!side) throw notFound()
   if (seesOwnOnly(ctx.role) && row.promotion.createdById !== ctx.userId) throw notFound()
   return { promotion: row.promotion, side, partnershipStatus: row.status }
+}
+
+/** Finds and locks the promotion for a change of any kind: its partnership's status must allow writes. */
+export async function lockPromotionForChange(ctx: ServiceContext, id: string): Promise<FoundPromotion> {
+  const found = await findPromotion(ctx, id, true)
+  assertPartnershipAllows(found.partnershipStatus, 'write')
+  return found
 }

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { rowsOf } from '#db/rows.ts'
 import { organizations, partnerships, promotionEvents, users } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findPromotion } from './find-promotion.server.ts'
 
@@ -39,8 +40,10 @@ export async function getPromotion(ctx: ServiceContext, id: string) {
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, otherId))
-  const write = can(ctx.role, 'promotions:write')
-  const approve = side === 'host' && can(ctx.role, 'promotions:approve')
+  // Buttons follow the services' rules: roles, and a partnership whose status allows writes.
+  const open = partnershipAllows(found.partnershipStatus, 'write')
+  const write = open && can(ctx.role, 'promotions:write')
+  const approve = open && side === 'host' && can(ctx.role, 'promotions:approve')
   const s = promotion.status
   return {
     promotion: {
@@ -58,9 +61,9 @@ export async function getPromotion(ctx: ServiceContext, id: string) {
       decide: approve && s === 'submitted',
       advance: approve && (s === 'approved' || s === 'live'),
       settle: approve && s === 'completed',
+      // Cancelling a funded promotion releases its money: the approvers' decision.
       cancel:
-        write &&
-        (s === 'draft' || s === 'submitted' || ((s === 'approved' || s === 'live') && side === 'host')),
+        write && (s === 'draft' || s === 'submitted' || (approve && (s === 'approved' || s === 'live'))),
     },
   }
 }

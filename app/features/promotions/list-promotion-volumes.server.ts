@@ -47,7 +47,7 @@ export async function loadVolumes(ctx: Pick<ServiceContext, 'tx'>, promotionId: 
  * what the caller may change. Cells stored for weeks outside the dates (the dates moved) are not shown.
  */
 export async function listPromotionVolumes(ctx: ServiceContext, id: string, found?: FoundPromotion) {
-  const { promotion, side } = found ?? (await findPromotion(ctx, id))
+  const { promotion, side, partnershipStatus } = found ?? (await findPromotion(ctx, id))
   const weeks = promotionWeeks(promotion.startsOn, promotion.endsOn)
   const { products, cells } = await loadVolumes(ctx, promotion.id)
   const grid: Record<string, VolumeCell> = {}
@@ -69,6 +69,6 @@ export async function listPromotionVolumes(ctx: ServiceContext, id: string, foun
     weeks,
     products,
     cells: grid,
-    rights: volumeRights(ctx, promotion.status),
+    rights: volumeRights(ctx, promotion.status, partnershipStatus),
   }
 }

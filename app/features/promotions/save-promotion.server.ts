@@ -4,8 +4,9 @@ import { organizations, promotionEvents, promotions } from '#db/schema/index.ts'
 import { assertPermission } from '../auth/require.server.ts'
 import { notifyPromotionCreated } from '../notifications/notify-promotion.server.ts'
 import { getPartnership } from '../partners/get-partnership.server.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { findPromotion, type Promotion } from './find-promotion.server.ts'
+import { lockPromotionForChange, type Promotion } from './find-promotion.server.ts'
 import { lastPlanEditor } from './last-plan-editor.server.ts'
 import { normalizePlan, planColumns, planInput } from './plan-columns.server.ts'
 import {
@@ -24,7 +25,7 @@ export async function createPromotion(ctx: ServiceContext, partnershipId: string
   assertPermission(ctx, 'promotions:write')
   const partnership = await getPartnership(ctx, partnershipId)
   if (!partnership) throw new AppError('not_found', 'promotions:errors.partnershipNotFound')
-  if (partnership.status !== 'active') throw new AppError('conflict', 'promotions:errors.partnershipClosed')
+  assertPartnershipAllows(partnership.status, 'write')
   const [host] = await ctx.tx
     .select({ defaultCurrency: organizations.defaultCurrency })
     .from(organizations)
@@ -61,7 +62,7 @@ export async function updatePromotion(
   base?: PromotionInput,
 ) {
   assertPermission(ctx, 'promotions:write')
-  const { promotion } = await findPromotion(ctx, id, true)
+  const { promotion } = await lockPromotionForChange(ctx, id)
   if (promotion.status !== 'draft') throw new AppError('conflict', 'promotions:errors.notDraft')
   const theirs = planValues(promotion)
   const mine = normalizePlan(input, promotion.currency)

@@ -4,7 +4,7 @@ import { promotionVolumes, users } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import type { Promotion } from './find-promotion.server.ts'
-import { findPromotion } from './find-promotion.server.ts'
+import { lockPromotionForChange } from './find-promotion.server.ts'
 import { cellKey, loadVolumes } from './list-promotion-volumes.server.ts'
 import { publishPromotionChange } from './publish-promotion-change.server.ts'
 import { volumeRights } from './volume-rights.ts'
@@ -75,8 +75,8 @@ export async function writeVolumeCells(
 
 /** Finds the promotion, locked (so saves of its cells run one after another), and checks the line is open. */
 export async function lockForLine(ctx: ServiceContext, id: string, line: VolumeLine) {
-  const found = await findPromotion(ctx, id, true)
-  const rights = volumeRights(ctx, found.promotion.status)
+  const found = await lockPromotionForChange(ctx, id)
+  const rights = volumeRights(ctx, found.promotion.status, found.partnershipStatus)
   if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'volumes:errors.readOnly')
   if (line === 'baseline' && !rights.baseline) throw new AppError('conflict', 'volumes:errors.baselineClosed')
   if (line === 'actual' && !rights.actuals) throw new AppError('conflict', 'volumes:errors.actualsClosed')

@@ -36,8 +36,8 @@ const skuList = (skus: string[]) =>
  * A member_own's suggestion reads only their own promotions and invoices.
  */
 export async function suggestBaseline(ctx: ServiceContext, id: string, found?: FoundPromotion) {
-  const { promotion } = found ?? (await findPromotion(ctx, id))
-  if (!volumeRights(ctx, promotion.status).baseline)
+  const { promotion, partnershipStatus } = found ?? (await findPromotion(ctx, id))
+  if (!volumeRights(ctx, promotion.status, partnershipStatus).baseline)
     throw new AppError('conflict', 'volumes:errors.baselineClosed')
   const window = baselineWindow(promotion.startsOn)
   const { products } = await loadVolumes(ctx, promotion.id)

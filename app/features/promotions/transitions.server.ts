@@ -6,7 +6,7 @@ import { notifyPromotionSettled, releaseUnclaimed } from '../claims/release-uncl
 import { balanceOf, commitFunds, releaseFunds } from '../funds/ledger.server.ts'
 import { notifyPromotionStep } from '../notifications/notify-promotion.server.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { type FoundPromotion, findPromotion } from './find-promotion.server.ts'
+import { type FoundPromotion, lockPromotionForChange } from './find-promotion.server.ts'
 import { publishPromotionChange } from './publish-promotion-change.server.ts'
 import { recordEvent } from './save-promotion.server.ts'
 
@@ -54,7 +54,7 @@ export async function submitPromotion(
   input: { allocationId: string; amount: number },
 ) {
   if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'promotions:errors.readOnly')
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   expect(found, 'draft')
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
     throw new AppError('invalid', 'promotions:errors.amount')
@@ -79,7 +79,7 @@ export async function submitPromotion(
  * ledger, under its lock, so racing approvals can never commit more than is available.
  */
 export async function approvePromotion(ctx: ServiceContext, id: string, input: { amount: number }) {
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   assertApprover(ctx, found)
   expect(found, 'submitted')
   const { promotion } = found
@@ -98,7 +98,7 @@ export async function approvePromotion(ctx: ServiceContext, id: string, input: {
 }
 
 export async function rejectPromotion(ctx: ServiceContext, id: string, reason: string) {
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   assertApprover(ctx, found)
   expect(found, 'submitted')
   return move(ctx, found, 'rejected', { decisionReason: reason }, reason)
@@ -106,7 +106,7 @@ export async function rejectPromotion(ctx: ServiceContext, id: string, reason: s
 
 /** Back to draft for changes, with what to change. */
 export async function sendBackPromotion(ctx: ServiceContext, id: string, reason: string) {
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   assertApprover(ctx, found)
   expect(found, 'submitted')
   return move(ctx, found, 'draft', { decisionReason: reason }, reason)
@@ -114,21 +114,27 @@ export async function sendBackPromotion(ctx: ServiceContext, id: string, reason:
 
 /** The manufacturer marks an approved promotion live, then completed. */
 export async function advancePromotion(ctx: ServiceContext, id: string) {
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   assertApprover(ctx, found)
   expect(found, 'approved', 'live')
   return move(ctx, found, found.promotion.status === 'approved' ? 'live' : 'completed', {}, null)
 }
 
-/** Either side cancels before completion; money still committed to it goes back to the allocation. */
+/**
+ * Either side cancels a draft or a request before it is decided. An approved or live promotion holds committed
+ * money, and cancelling it releases that money to the allocation: a decision for the manufacturer's approvers.
+ */
 export async function cancelPromotion(ctx: ServiceContext, id: string, reason: string) {
   if (!can(ctx.role, 'promotions:write')) throw new AppError('forbidden', 'promotions:errors.readOnly')
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   expect(found, 'draft', 'submitted', 'approved', 'live')
   const { promotion } = found
-  if (promotion.approvedAmount && promotion.allocationId) {
-    // Releasing is the manufacturer's ledger move; a partner's cancellation is recorded and released on its behalf.
+  const funded = promotion.status === 'approved' || promotion.status === 'live' || !!promotion.approvedAmount
+  if (funded) {
     if (found.side !== 'host') throw new AppError('forbidden', 'promotions:errors.hostCancelsFunded')
+    assertApprover(ctx, found)
+  }
+  if (promotion.approvedAmount && promotion.allocationId) {
     const committed = (await balanceOf(ctx, promotion.allocationId)).committed
     const release = Math.min(promotion.approvedAmount, committed)
     if (release > 0) {
@@ -148,7 +154,7 @@ export async function cancelPromotion(ctx: ServiceContext, id: string, reason: s
  * still committed to it is released to the allocation (claims/release-unclaimed.server.ts).
  */
 export async function settlePromotion(ctx: ServiceContext, id: string) {
-  const found = await findPromotion(ctx, id, true)
+  const found = await lockPromotionForChange(ctx, id)
   assertApprover(ctx, found)
   expect(found, 'completed')
   const { released } = await releaseUnclaimed(ctx, found)

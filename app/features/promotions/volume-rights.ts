@@ -1,6 +1,8 @@
 import { lineAmounts } from '#app/lib/money.ts'
+import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import type { PromotionMechanics, PromotionStatus } from '#db/schema/promotions.ts'
 import { can } from '../auth/permissions.ts'
+import { partnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 /** Statuses in which sell-through is recorded: once the plan is agreed, until it is settled. */
@@ -10,10 +12,15 @@ export type VolumeRights = { products: boolean; baseline: boolean; actuals: bool
 
 /**
  * Who may change what on the products and volumes tab: the plan (products, prices, baseline) while it is a draft,
- * the actual sell-through once it is approved. Either side with promotions:write; viewers and portal users read.
+ * the actual sell-through once it is approved. Either side with promotions:write, on a partnership that allows
+ * writes; viewers and portal users read.
  */
-export function volumeRights(ctx: Pick<ServiceContext, 'role'>, status: PromotionStatus): VolumeRights {
-  const write = can(ctx.role, 'promotions:write')
+export function volumeRights(
+  ctx: Pick<ServiceContext, 'role'>,
+  status: PromotionStatus,
+  partnershipStatus: PartnershipStatus,
+): VolumeRights {
+  const write = can(ctx.role, 'promotions:write') && partnershipAllows(partnershipStatus, 'write')
   return {
     products: write && status === 'draft',
     baseline: write && status === 'draft',

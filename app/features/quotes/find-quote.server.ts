@@ -2,11 +2,18 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
 import { partnerships, type Quote, quotes } from '#db/schema/index.ts'
+import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
+import { assertPartnershipAllows } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 export type QuoteSide = 'seller' | 'buyer'
-export type FoundQuote = { quote: Quote; side: QuoteSide; partnerOrgId: string }
+export type FoundQuote = {
+  quote: Quote
+  side: QuoteSide
+  partnerOrgId: string
+  partnershipStatus: PartnershipStatus
+}
 
 const Id = z.string().uuid()
 
@@ -18,7 +25,7 @@ const Id = z.string().uuid()
 export async function findQuote(ctx: ServiceContext, id: string, forUpdate = false): Promise<FoundQuote> {
   if (!Id.safeParse(id).success) throw new AppError('not_found', 'quotes:errors.notFound')
   const query = ctx.tx
-    .select({ quote: quotes, partnerOrgId: partnerships.partnerOrgId })
+    .select({ quote: quotes, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status })
     .from(quotes)
     .innerJoin(partnerships, eq(partnerships.id, quotes.partnershipId))
     .where(eq(quotes.id, id))
@@ -33,12 +40,16 @@ export async function findQuote(ctx: ServiceContext, id: string, forUpdate = fal
   if (side === 'buyer' && row.quote.publishedRevision === null) {
     throw new AppError('not_found', 'quotes:errors.notFound')
   }
-  return { quote: row.quote, side, partnerOrgId: row.partnerOrgId }
+  return { quote: row.quote, side, partnerOrgId: row.partnerOrgId, partnershipStatus: row.status }
 }
 
-/** Seller-side changes: refused with a clear message once the quote is accepted (the database refuses too). */
+/**
+ * Seller-side changes: refused with a clear message once the quote is accepted (the database refuses too) or
+ * while the partnership allows no writes.
+ */
 export function assertSellerCanChange(found: FoundQuote) {
   if (found.side !== 'seller') throw new AppError('forbidden', 'quotes:errors.sellerOnly')
+  assertPartnershipAllows(found.partnershipStatus, 'write')
   if (found.quote.status === 'accepted') throw new AppError('conflict', 'quotes:errors.locked')
 }
 

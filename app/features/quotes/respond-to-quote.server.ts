@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { todayIn } from '#app/lib/dates.ts'
 import { AppError } from '#app/lib/errors.ts'
-import { quoteLines, quoteRevisions, quotes } from '#db/schema/index.ts'
+import { partnerships, quoteLines, quoteRevisions, quotes } from '#db/schema/index.ts'
 import { totalsOf } from '../billing/price-lines.ts'
+import { assertPartnershipAllows, statusesAllowing } from '../partners/status-rules.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertVersion, type FoundQuote, findQuote } from './find-quote.server.ts'
 import { quoteDisplayStatus } from './quote-status.ts'
@@ -12,6 +13,7 @@ type Where = { ip: string | null; userAgent: string | null; timeZone: string }
 async function openForAnswer(ctx: ServiceContext, id: string, version: number, timeZone: string) {
   const found = await findQuote(ctx, id, true)
   if (found.side !== 'buyer') throw new AppError('forbidden', 'quotes:errors.buyerOnly')
+  assertPartnershipAllows(found.partnershipStatus, 'write')
   assertVersion(found, version)
   const revision = await publishedRevision(ctx, found)
   const status = quoteDisplayStatus(found.quote.status, revision.validUntil, todayIn(timeZone))
@@ -35,12 +37,23 @@ async function publishedRevision(ctx: ServiceContext, found: FoundQuote) {
   return revision
 }
 
-/** The buyer opened the quote: sent → viewed (once). */
+/** The buyer opened the quote: sent → viewed (once), unless its partnership allows no writes. */
 export async function markQuoteViewed(ctx: ServiceContext, id: string) {
+  const writable = ctx.tx
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(inArray(partnerships.status, statusesAllowing('write')))
   const [row] = await ctx.tx
     .update(quotes)
     .set({ status: 'viewed', viewedAt: new Date() })
-    .where(and(eq(quotes.id, id), eq(quotes.status, 'sent'), sql`${quotes.hostOrgId} <> ${ctx.orgId}`))
+    .where(
+      and(
+        eq(quotes.id, id),
+        eq(quotes.status, 'sent'),
+        sql`${quotes.hostOrgId} <> ${ctx.orgId}`,
+        inArray(quotes.partnershipId, writable),
+      ),
+    )
     .returning({ id: quotes.id })
   if (row) await ctx.audit({ action: 'quote.viewed', targetType: 'quote', targetId: id })
 }
