@@ -20,9 +20,6 @@ export function queryTextSchema(max = 100) {
 /** A keyset cursor or row number (a bigint column): a positive integer that JavaScript holds exactly. */
 export const queryCursorSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
-/** A record id (uuid). */
-export const queryIdSchema = z.string().uuid()
-
 /** The query string read with `schema`; a value that does not fit is a 400 naming its parameter. */
 export function readQuery<S extends z.ZodTypeAny>(url: URL, schema: S): z.output<S> {
   const result = schema.safeParse(Object.fromEntries(url.searchParams))

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { getOutboxEmail } from '#app/features/admin/get-outbox-email.server.ts'
-import { UuidSchema } from '#app/features/admin/schemas.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 
 /**
  * The email's HTML as its own document, framed by the outbox page. server/security.ts gives this path a CSP of its
@@ -12,7 +12,7 @@ import { notFound } from '#app/lib/errors.ts'
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'outbox:read')
-  const id = UuidSchema.safeParse(params.messageId)
+  const id = IdSchema.safeParse(params.messageId)
   if (!id.success) notFound()
   const email = await orRespond(() =>
     runService(auth, context, (ctx) => getOutboxEmail(ctx, { id: id.data })),

@@ -6,16 +6,16 @@ import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { getOutboxEmail } from '#app/features/admin/get-outbox-email.server.ts'
-import { UuidSchema } from '#app/features/admin/schemas.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Email · Outbox · Tandem' }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'outbox:read')
-  const id = UuidSchema.safeParse(params.messageId)
+  const id = IdSchema.safeParse(params.messageId)
   if (!id.success) notFound()
   const email = await orRespond(() =>
     runService(auth, context, (ctx) => getOutboxEmail(ctx, { id: id.data })),

@@ -10,7 +10,7 @@ import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { changeMemberRole } from '#app/features/admin/change-member-role.server.ts'
 import { countActiveOwners, getMember } from '#app/features/admin/get-member.server.ts'
-import { MemberActionSchema, UuidSchema } from '#app/features/admin/schemas.ts'
+import { MemberActionSchema } from '#app/features/admin/schemas.ts'
 import { setMemberStatus } from '#app/features/admin/set-member-status.server.ts'
 import { assignableRoles, can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
@@ -18,11 +18,12 @@ import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Member · Tandem' }]
 
 function parseUserId(param: string | undefined) {
-  const parsed = UuidSchema.safeParse(param)
+  const parsed = IdSchema.safeParse(param)
   return parsed.success ? parsed.data : notFound()
 }
 

@@ -19,11 +19,12 @@ import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Tandem' }]
 
-const RevokeSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().uuid() })
+const RevokeSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: IdSchema })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'users:read')

@@ -11,9 +11,10 @@ import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getPartnership } from '#app/features/partners/get-partnership.server.ts'
 import { listPartnershipPeople } from '#app/features/partners/list-partnership-people.server.ts'
-import { PartnershipIdSchema, statusIntents } from '#app/features/partners/schemas.ts'
+import { statusIntents } from '#app/features/partners/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { statusAction } from './_app.partners.$partnershipId.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'partners:read')
-  const id = PartnershipIdSchema.safeParse(params.partnershipId)
+  const id = IdSchema.safeParse(params.partnershipId)
   if (!id.success) notFound()
   const found = await runService(auth, context, async (ctx) => {
     const partnership = await getPartnership(ctx, id.data)

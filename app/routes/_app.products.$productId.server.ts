@@ -4,18 +4,19 @@ import { attempt } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { assertKeepsCatalogue } from '#app/features/products/access.server.ts'
 import { productFormReply } from '#app/features/products/form-reply.server.ts'
-import { ProductEditSchema, ProductIdSchema, ProductStatusSchema } from '#app/features/products/schemas.ts'
+import { ProductEditSchema, ProductStatusSchema } from '#app/features/products/schemas.ts'
 import { setProductActive } from '#app/features/products/set-product-active.server.ts'
 import { updateProduct } from '#app/features/products/update-product.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 
 /** Two forms post here: the edit form (intent "save") and the activate/deactivate button. */
 export async function productAction({ request, params, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'products:manage')
   assertKeepsCatalogue(auth)
-  const id = ProductIdSchema.safeParse(params.productId)
+  const id = IdSchema.safeParse(params.productId)
   if (!id.success) notFound()
   const formData = await readForm(request)
   const intent = formData.get('intent')

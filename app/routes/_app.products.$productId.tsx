@@ -11,9 +11,9 @@ import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { keepsCatalogue } from '#app/features/products/access.server.ts'
 import { getProduct } from '#app/features/products/get-product.server.ts'
-import { ProductIdSchema } from '#app/features/products/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { bpToPercent, toDecimalString } from '#app/lib/money.ts'
 import { productAction } from './_app.products.$productId.server.ts'
 
@@ -25,7 +25,7 @@ const notices = ['created', 'saved', 'activated', 'deactivated'] as const
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'products:read')
-  const id = ProductIdSchema.safeParse(params.productId)
+  const id = IdSchema.safeParse(params.productId)
   if (!id.success) notFound()
   const product = await runService(auth, context, (ctx) => getProduct(ctx, id.data))
   if (!product) notFound()

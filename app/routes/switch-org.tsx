@@ -4,9 +4,10 @@ import { recordAudit } from '#app/features/audit/record-audit.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { switchSessionOrg } from '#app/features/auth/user-orgs.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { withTenant } from '#db/tenant.ts'
 
-const SwitchSchema = z.object({ orgId: z.string().uuid() })
+const SwitchSchema = z.object({ orgId: IdSchema })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { type DefaultEventsMap, type ExtendedError, Server, type Socket } from 'socket.io'
 import { z } from 'zod'
 import type { RealtimeAccess, SocketIdentity } from '#app/features/realtime/room-access.server.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { rooms, setRealtimeSink } from '#app/lib/realtime/publish.server.ts'
 import type { Config } from '#config/env.ts'
 import { attachRedisAdapter } from './adapter.ts'
@@ -63,8 +64,7 @@ type SocketData = {
 }
 type AppSocket = Socket<DefaultEventsMap, DefaultEventsMap, ServerSideEvents, SocketData>
 
-const Uuid = z.string().uuid()
-const ChannelRef = z.object({ channelId: Uuid })
+const ChannelRef = z.object({ channelId: IdSchema })
 const PresenceSet = z.object({ state: z.enum(['online', 'away']) })
 
 const TYPING_EVERY_MS = 1500
@@ -265,7 +265,7 @@ export function attachRealtime(server: http.Server, options: Options) {
         refuse()
         return reply({ ok: false, error: 'rate_limited' })
       }
-      const parsed = Uuid.safeParse(id)
+      const parsed = IdSchema.safeParse(id)
       if (!parsed.success) return reply({ ok: false, error: 'not_found' })
       const joined = await serially(socket, async () => {
         const before = socket.data.identity
@@ -292,7 +292,7 @@ export function attachRealtime(server: http.Server, options: Options) {
     socket.on(
       'channel:leave',
       guard(async (channelId: unknown) => {
-        const parsed = Uuid.safeParse(channelId)
+        const parsed = IdSchema.safeParse(channelId)
         if (parsed.success) await socket.leave(rooms.channel(parsed.data))
       }),
     )
@@ -308,7 +308,7 @@ export function attachRealtime(server: http.Server, options: Options) {
     socket.on(
       'forecast:leave',
       guard(async (forecastId: unknown) => {
-        const parsed = Uuid.safeParse(forecastId)
+        const parsed = IdSchema.safeParse(forecastId)
         if (parsed.success) await socket.leave(rooms.forecast(parsed.data))
       }),
     )

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { roles } from '#app/features/auth/permissions.ts'
-import { queryCursorSchema, queryIdSchema, queryTextSchema, readQuery } from '#app/lib/query.ts'
+import { IdSchema } from '#app/lib/ids.ts'
+import { queryCursorSchema, queryTextSchema, readQuery } from '#app/lib/query.ts'
 import { membershipStatuses } from './schemas.ts'
 
 // Query-string filters: a value that does not parse is ignored rather than refused, as a list should still show.
@@ -19,7 +20,7 @@ export const AuditFiltersSchema = z.object({
   action: queryTextSchema()
     .transform((v) => v || undefined)
     .optional(),
-  actor: optional(queryIdSchema),
+  actor: optional(IdSchema),
   before: optional(queryCursorSchema),
 })
 

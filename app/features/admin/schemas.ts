@@ -49,8 +49,6 @@ export const ChangeRoleSchema = z.object({ intent: z.literal('role'), role: Role
 export const SetStatusSchema = z.object({ intent: z.literal('status'), status: z.enum(membershipStatuses) })
 export const MemberActionSchema = z.discriminatedUnion('intent', [ChangeRoleSchema, SetStatusSchema])
 
-export const UuidSchema = z.string().uuid()
-
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export function escapeLike(value: string) {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IdSchema } from '#app/lib/ids.ts'
 import { parseAmount, parseQuantity, percentToBp } from '#app/lib/money.ts'
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().default('')
@@ -8,7 +9,7 @@ const optionalText = (max: number) => z.string().trim().max(max).optional().defa
  * refused with a message instead of being rounded.
  */
 export const LineSchema = z.object({
-  productId: z.string().uuid().optional(),
+  productId: IdSchema.optional(),
   sku: optionalText(64),
   description: z.string({ required_error: 'billing:line.descriptionRequired' }).trim().min(1).max(2000),
   quantity: z

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { channels, type channels as channelsTable, partnerships } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import { findForecastException } from '../forecasts/find-forecast-exception.server.ts'
@@ -20,7 +21,6 @@ export type FoundChannel = {
   open: boolean
 }
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'chat:errors.notFound')
 
 /**
@@ -30,7 +30,7 @@ const notFound = () => new AppError('not_found', 'chat:errors.notFound')
  * channel row lock that orders message inserts.
  */
 export async function findChannel(ctx: ServiceContext, id: string, forUpdate = false): Promise<FoundChannel> {
-  if (!Id.safeParse(id).success || !can(ctx.role, 'chat:read')) throw notFound()
+  if (!isId(id) || !can(ctx.role, 'chat:read')) throw notFound()
   const query = ctx.tx
     .select({ channel: channels, partnership: partnerships })
     .from(channels)

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { IdSchema } from '#app/lib/ids.ts'
 import { queryCursorSchema, queryTextSchema } from '#app/lib/query.ts'
 import { MAX_MESSAGE_LENGTH } from './message-types.ts'
 
 const Ids = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().uuid()).max(10, 'chat:errors.tooManyAttachments'),
+  z.array(IdSchema).max(10, 'chat:errors.tooManyAttachments'),
 )
 
 export const PostMessageSchema = z.object({

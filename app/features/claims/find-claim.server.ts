@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { type Claim, claims } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import { assertPartnershipAllows } from '../partners/status-rules.ts'
@@ -9,7 +10,6 @@ import type { ServiceContext } from '../service-context.server.ts'
 
 export type FoundClaim = FoundPromotion & { claim: Claim }
 
-const Id = z.string().uuid()
 export const claimNotFound = () => new AppError('not_found', 'claims:errors.notFound')
 
 /**
@@ -19,7 +19,7 @@ export const claimNotFound = () => new AppError('not_found', 'claims:errors.notF
  * reads the claim as the previous one left it.
  */
 export async function findClaim(ctx: ServiceContext, id: string, lock = false): Promise<FoundClaim> {
-  if (!Id.safeParse(id).success || !can(ctx.role, 'promotions:read')) throw claimNotFound()
+  if (!isId(id) || !can(ctx.role, 'promotions:read')) throw claimNotFound()
   const [row] = await ctx.tx.select({ promotionId: claims.promotionId }).from(claims).where(eq(claims.id, id))
   if (!row) throw claimNotFound()
   const found = await findPromotion(ctx, row.promotionId, lock).catch((error) => {

@@ -1,16 +1,15 @@
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { isId } from '#app/lib/ids.ts'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 import { claimProofs } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { claimNotFound, findClaim } from './find-claim.server.ts'
 import { previewKind, proofPreviewKey } from './rules.ts'
 
-const Id = z.string().uuid()
-
 async function findProof(ctx: ServiceContext, claimId: string, proofId: string) {
   const { claim } = await findClaim(ctx, claimId)
-  if (!Id.safeParse(proofId).success) throw claimNotFound()
+  if (!isId(proofId)) throw claimNotFound()
   const [proof] = await ctx.tx
     .select()
     .from(claimProofs)

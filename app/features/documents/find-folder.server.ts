@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { folders, type folders as foldersTable, partnerships } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import { partnershipAllows } from '../partners/status-rules.ts'
@@ -15,7 +16,6 @@ export type FoundFolder = {
   open: boolean
 }
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'files:errors.folderNotFound')
 
 /**
@@ -23,7 +23,7 @@ const notFound = () => new AppError('not_found', 'files:errors.folderNotFound')
  * are refused to portal users, and shared folders need the caller's org on the partnership. Else "not found".
  */
 export async function findFolder(ctx: ServiceContext, id: string): Promise<FoundFolder> {
-  if (!Id.safeParse(id).success || !can(ctx.role, 'documents:read')) throw notFound()
+  if (!isId(id) || !can(ctx.role, 'documents:read')) throw notFound()
   const [row] = await ctx.tx
     .select({ folder: folders, partnership: partnerships })
     .from(folders)

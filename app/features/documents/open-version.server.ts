@@ -1,16 +1,15 @@
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { documentDownloads, documentVersions } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { findDocument } from './find-document.server.ts'
 import { versionedName } from './names.ts'
 
-const Id = z.string().uuid()
-
 async function findVersion(ctx: ServiceContext, documentId: string, versionId: string) {
   const found = await findDocument(ctx, documentId)
-  if (!Id.safeParse(versionId).success) throw new AppError('not_found', 'files:errors.documentNotFound')
+  if (!isId(versionId)) throw new AppError('not_found', 'files:errors.documentNotFound')
   const [version] = await ctx.tx
     .select()
     .from(documentVersions)

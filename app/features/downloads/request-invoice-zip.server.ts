@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { todayIn } from '#app/lib/dates.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { enqueueJob } from '#app/lib/jobs/queue.server.ts'
 import { downloads } from '#db/schema/index.ts'
 import { findInvoice } from '../invoices/find-invoice.server.ts'
@@ -8,7 +9,7 @@ import type { ServiceContext } from '../service-context.server.ts'
 
 export const MAX_INVOICES_PER_ZIP = 500
 export const InvoiceIdsSchema = z
-  .array(z.string().uuid())
+  .array(IdSchema)
   .min(1, 'downloads:errors.noneSelected')
   .max(MAX_INVOICES_PER_ZIP, 'downloads:errors.tooMany')
 

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { type ForecastException, forecastExceptions, forecastProducts } from '#db/schema/index.ts'
 import { can } from '../auth/permissions.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type FoundForecast, findForecast } from './find-forecast.server.ts'
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'forecastExceptions:errors.notFound')
 
 export type FoundException = FoundForecast & { exception: ForecastException }
@@ -22,7 +22,7 @@ export async function findForecastException(
   exceptionId: string,
   options: { forecastId?: string; forUpdate?: boolean } = {},
 ): Promise<FoundException> {
-  if (!Id.safeParse(exceptionId).success || !can(ctx.role, 'forecasts:read')) throw notFound()
+  if (!isId(exceptionId) || !can(ctx.role, 'forecasts:read')) throw notFound()
   const query = ctx.tx.select().from(forecastExceptions).where(eq(forecastExceptions.id, exceptionId))
   const [exception] = options.forUpdate ? await query.for('update') : await query
   if (!exception) throw notFound()

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { type Forecast, forecasts, partnerships } from '#db/schema/index.ts'
 import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { can, seesOwnOnly } from '../auth/permissions.ts'
@@ -15,7 +16,6 @@ export type FoundForecast = {
   partnershipStatus: PartnershipStatus
 }
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'forecasts:errors.notFound')
 
 /**
@@ -28,7 +28,7 @@ export async function findForecast(
   id: string,
   forUpdate = false,
 ): Promise<FoundForecast> {
-  if (!Id.safeParse(id).success || !can(ctx.role, 'forecasts:read')) throw notFound()
+  if (!isId(id) || !can(ctx.role, 'forecasts:read')) throw notFound()
   const query = ctx.tx
     .select({ forecast: forecasts, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status })
     .from(forecasts)

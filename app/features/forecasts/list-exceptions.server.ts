@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { isId } from '#app/lib/ids.ts'
 import type { PageRequest } from '#app/lib/pagination.ts'
 import {
   type ForecastExceptionStatus,
@@ -21,8 +22,6 @@ export type ExceptionFilter = {
 
 export type ExceptionRow = Awaited<ReturnType<typeof listExceptions>>['rows'][number]
 
-const Id = z.string().uuid()
-
 /**
  * A plan's exceptions, the largest gaps first (|variance| in units, then in share), filtered by status, rule and
  * product, a page at a time; with the plan's rows for the product filter and how many exceptions are in each status.
@@ -32,7 +31,7 @@ export async function listExceptions(ctx: ServiceContext, forecastId: string, fi
   const { forecast } = found
   const conditions: SQL[] = [eq(forecastExceptions.forecastId, forecast.id)]
   if (filter.rule) conditions.push(eq(forecastExceptions.rule, filter.rule))
-  if (filter.productId && Id.safeParse(filter.productId).success) {
+  if (filter.productId && isId(filter.productId)) {
     conditions.push(eq(forecastExceptions.forecastProductId, filter.productId))
   }
   const byStatus = filter.status ? [eq(forecastExceptions.status, filter.status)] : []

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { rowsOf } from '#db/rows.ts'
 import { forecastAdjustmentCells, forecastAdjustments, promotions } from '#db/schema/index.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
@@ -11,8 +12,6 @@ import { agreedPromotionStatuses } from './get-forecast-grid.server.ts'
 import { publishForecastCells } from './publish-forecast-cells.server.ts'
 import { refreshExceptions } from './refresh-exceptions.server.ts'
 import { forecastWeeks } from './weeks.ts'
-
-const Id = z.string().uuid()
 
 /** Units a lift adds to a figure: the figure × the promotion's expected lift, rounded half up. */
 export function liftUnits(figure: number, liftBp: number): number {
@@ -28,8 +27,7 @@ export function liftUnits(figure: number, liftBp: number): number {
 export async function applyPromotionLift(ctx: ServiceContext, id: string, promotionId: string) {
   const found = await lockForEdit(ctx, id)
   const { forecast, side } = found
-  if (!Id.safeParse(promotionId).success)
-    throw new AppError('not_found', 'forecasts:errors.promotionNotFound')
+  if (!isId(promotionId)) throw new AppError('not_found', 'forecasts:errors.promotionNotFound')
   const conditions = [
     eq(promotions.id, promotionId),
     eq(promotions.partnershipId, forecast.partnershipId),
@@ -113,8 +111,7 @@ export async function applyPromotionLift(ctx: ServiceContext, id: string, promot
 /** Undoes an adjustment of the caller's own line: its units stop counting; the rows stay, marked undone. */
 export async function undoAdjustment(ctx: ServiceContext, id: string, adjustmentId: string) {
   const found = await lockForEdit(ctx, id)
-  if (!Id.safeParse(adjustmentId).success)
-    throw new AppError('not_found', 'forecasts:errors.adjustmentNotFound')
+  if (!isId(adjustmentId)) throw new AppError('not_found', 'forecasts:errors.adjustmentNotFound')
   const [adjustment] = await ctx.tx
     .update(forecastAdjustments)
     .set({ undoneAt: new Date(), undoneById: ctx.userId })

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { rowsOf } from '#db/rows.ts'
 import { forecastProducts, forecastVersions, organizations, users } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
@@ -17,7 +18,6 @@ export type FrozenCell = {
   consensus: number | null
 }
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'forecastVersions:errors.notFound')
 
 /** The plan's published versions (or those matching `where`), newest first, with who published them. */
@@ -41,7 +41,7 @@ export function listVersionRows(ctx: ServiceContext, forecastId: string, where?:
 
 /** A version of this plan (another plan's version, or a malformed id, is not found). */
 export async function findVersion(ctx: ServiceContext, forecastId: string, versionId: string) {
-  if (!Id.safeParse(versionId).success) throw notFound()
+  if (!isId(versionId)) throw notFound()
   const [version] = await listVersionRows(ctx, forecastId, eq(forecastVersions.id, versionId))
   if (!version) throw notFound()
   return version

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import type { PageRequest } from '#app/lib/pagination.ts'
 import { rowsOf } from '#db/rows.ts'
 import { can } from '../auth/permissions.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { allocationBalance } from './balances.ts'
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'funds:errors.notFound')
 const n = (v: string | number | null | undefined) => Number(v ?? 0)
 
@@ -16,7 +16,7 @@ const n = (v: string | number | null | undefined) => Number(v ?? 0)
  * and its entries (row-level security enforces the same underneath). Anything else is "not found".
  */
 export async function getFund(ctx: ServiceContext, id: string, page: PageRequest) {
-  if (!Id.safeParse(id).success || !can(ctx.role, 'funds:read')) throw notFound()
+  if (!isId(id) || !can(ctx.role, 'funds:read')) throw notFound()
   const [fund] = await rowsOf<{
     id: string
     org_id: string

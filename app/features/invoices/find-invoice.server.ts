@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { type Invoice, invoices, partnerships } from '#db/schema/index.ts'
 import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
@@ -15,7 +16,6 @@ export type FoundInvoice = {
   partnershipStatus: PartnershipStatus
 }
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'invoices:errors.notFound')
 
 /**
@@ -25,7 +25,7 @@ const notFound = () => new AppError('not_found', 'invoices:errors.notFound')
  * the row until the transaction ends (state changes, payments).
  */
 export async function findInvoice(ctx: ServiceContext, id: string, forUpdate = false): Promise<FoundInvoice> {
-  if (!Id.safeParse(id).success) throw notFound()
+  if (!isId(id)) throw notFound()
   const query = ctx.tx
     .select({ invoice: invoices, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status })
     .from(invoices)

@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { notifications } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { appPath } from './app-path.ts'
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'notifications:errors.notFound')
 
 /**
@@ -13,7 +13,7 @@ const notFound = () => new AppError('not_found', 'notifications:errors.notFound'
  * is not found, before anything else happens.
  */
 export async function markNotificationRead(ctx: ServiceContext, id: string): Promise<{ link: string }> {
-  if (!Id.safeParse(id).success) throw notFound()
+  if (!isId(id)) throw notFound()
   const [row] = await ctx.tx
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -27,7 +27,7 @@ export async function markNotificationRead(ctx: ServiceContext, id: string): Pro
 
 /** Where one of the caller's own notifications leads, without marking it (opening its address). */
 export async function findNotificationLink(ctx: ServiceContext, id: string): Promise<{ link: string }> {
-  if (!Id.safeParse(id).success) throw notFound()
+  if (!isId(id)) throw notFound()
   const [row] = await ctx.tx
     .select({ link: notifications.link })
     .from(notifications)

@@ -1,10 +1,11 @@
 import { and, eq, or, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { reauthorize, rooms } from '#app/lib/realtime/publish.server.ts'
 import { afterCommit } from '#db/after-commit.ts'
 import { partnerships } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { PartnershipIdSchema, type PartnershipStatusInput } from './schemas.ts'
+import type { PartnershipStatusInput } from './schemas.ts'
 import { canTransition, statusTransitions } from './status-transitions.ts'
 
 export type ChangePartnershipStatusInput = PartnershipStatusInput & { partnershipId: string }
@@ -16,7 +17,7 @@ export type ChangePartnershipStatusInput = PartnershipStatusInput & { partnershi
  * Once it commits, both sides' sockets re-authorize: a suspended or ended partnership has no live rooms.
  */
 export async function changePartnershipStatus(ctx: ServiceContext, input: ChangePartnershipStatusInput) {
-  const id = PartnershipIdSchema.safeParse(input.partnershipId)
+  const id = IdSchema.safeParse(input.partnershipId)
   if (!id.success) throw new AppError('not_found', 'Partnership not found')
   const [current] = await ctx.tx
     .select({

@@ -1,8 +1,8 @@
 import { and, eq, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import { IdSchema } from '#app/lib/ids.ts'
 import { organizations, partnerships, users } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
-import { PartnershipIdSchema } from './schemas.ts'
 
 const host = alias(organizations, 'host_org')
 const partner = alias(organizations, 'partner_org')
@@ -15,7 +15,7 @@ export type PartnershipDetail = NonNullable<Awaited<ReturnType<typeof getPartner
  * Returns null for a malformed id or a partnership of other orgs, so callers answer 404 either way.
  */
 export async function getPartnership(ctx: Pick<ServiceContext, 'tx' | 'orgId'>, id: string) {
-  const parsed = PartnershipIdSchema.safeParse(id)
+  const parsed = IdSchema.safeParse(id)
   if (!parsed.success) return null
   const [row] = await ctx.tx
     .select({

@@ -23,8 +23,6 @@ export function readPartnerFilters(url: URL): PartnerFilters {
   return readQuery(url, PartnerFiltersSchema)
 }
 
-export const PartnershipIdSchema = z.string().uuid()
-
 const VersionSchema = z.coerce.number({ required_error: 'validation.required' }).int().min(1)
 const OptionalReasonSchema = z.string().trim().max(500, 'validation.tooLong').optional()
 

@@ -118,8 +118,6 @@ export const ProductStatusSchema = z.object({
 
 export type ProductStatusInput = z.infer<typeof ProductStatusSchema>
 
-export const ProductIdSchema = z.string().uuid()
-
 export const productStatusFilters = ['active', 'inactive'] as const
 
 export const ProductFiltersSchema = z.object({

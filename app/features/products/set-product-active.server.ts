@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { products } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertCatalogueManager } from './access.server.ts'
-import { ProductIdSchema } from './schemas.ts'
 
 /**
  * Deactivates a product (it stays in the catalogue and in past documents, but is no longer offered) or activates
@@ -14,7 +14,7 @@ export async function setProductActive(
   input: { id: string; active: boolean; version: number },
 ) {
   assertCatalogueManager(ctx)
-  const id = ProductIdSchema.safeParse(input.id)
+  const id = IdSchema.safeParse(input.id)
   if (!id.success) throw new AppError('not_found', 'Product not found')
   const [before] = await ctx.tx
     .select({ active: products.active, version: products.version, sku: products.sku })

@@ -1,9 +1,10 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { AppError } from '#app/lib/errors.ts'
+import { IdSchema } from '#app/lib/ids.ts'
 import { products } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { assertCatalogueManager } from './access.server.ts'
-import { type ProductEditInput, ProductIdSchema } from './schemas.ts'
+import type { ProductEditInput } from './schemas.ts'
 import { isSkuUniqueViolation, skuTaken } from './sku-taken.server.ts'
 
 export type UpdateProductInput = ProductEditInput & { id: string }
@@ -17,7 +18,7 @@ const editable = ['sku', 'name', 'description', 'unit', 'unitPrice', 'currency',
  */
 export async function updateProduct(ctx: ServiceContext, input: UpdateProductInput) {
   assertCatalogueManager(ctx)
-  const id = ProductIdSchema.safeParse(input.id)
+  const id = IdSchema.safeParse(input.id)
   if (!id.success) throw new AppError('not_found', 'Product not found')
   const [before] = await ctx.tx
     .select()

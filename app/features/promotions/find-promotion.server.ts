@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { partnerships, promotions, type promotions as promotionsTable } from '#db/schema/index.ts'
 import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { can, seesOwnOnly } from '../auth/permissions.ts'
@@ -14,7 +15,6 @@ export type FoundPromotion = {
   partnershipStatus: PartnershipStatus
 }
 
-const Id = z.string().uuid()
 const notFound = () => new AppError('not_found', 'promotions:errors.notFound')
 
 /**
@@ -26,7 +26,7 @@ export async function findPromotion(
   id: string,
   forUpdate = false,
 ): Promise<FoundPromotion> {
-  if (!Id.safeParse(id).success || !can(ctx.role, 'promotions:read')) throw notFound()
+  if (!isId(id) || !can(ctx.role, 'promotions:read')) throw notFound()
   const query = ctx.tx
     .select({ promotion: promotions, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status })
     .from(promotions)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IdSchema } from '#app/lib/ids.ts'
 
 const isoDate = z
   .string()
@@ -12,7 +13,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 /** The program view's filters and page numbers, read from the query string. */
 export const ProgramFilterSchema = z
   .object({
-    fundId: optional(z.string().uuid()),
+    fundId: optional(IdSchema),
     from: optional(isoDate),
     to: optional(isoDate),
     sort: z.enum(['roi', 'utilisation']).catch('roi'),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IdSchema } from '#app/lib/ids.ts'
 
 const price = z
   .string()
@@ -26,7 +27,7 @@ export type AddPromotionProductInput = z.infer<typeof AddPromotionProductSchema>
 
 /** A new unit price, with the price the person saw (a change meanwhile by someone else is refused). */
 export const PromotionProductPriceSchema = z.object({
-  promotionProductId: z.string().uuid(),
+  promotionProductId: IdSchema,
   unitPrice: price.refine((v) => v !== '', 'volumes:errors.priceRequired'),
   expected: z.coerce.number().int().min(0),
 })

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AppError } from '#app/lib/errors.ts'
+import { isId } from '#app/lib/ids.ts'
 import { partnerships, type Quote, quotes } from '#db/schema/index.ts'
 import type { PartnershipStatus } from '#db/schema/partnerships.ts'
 import { seesOwnOnly } from '../auth/permissions.ts'
@@ -15,15 +16,13 @@ export type FoundQuote = {
   partnershipStatus: PartnershipStatus
 }
 
-const Id = z.string().uuid()
-
 /**
  * The application lock for one quote: RLS already limits rows to the caller's partnerships; here a seller's
  * member_own sees only quotes they own, and the buyer never sees a quote before its first sending.
  * Anything else is "not found", so a guessed id reveals nothing. `forUpdate` locks the row for a state change.
  */
 export async function findQuote(ctx: ServiceContext, id: string, forUpdate = false): Promise<FoundQuote> {
-  if (!Id.safeParse(id).success) throw new AppError('not_found', 'quotes:errors.notFound')
+  if (!isId(id)) throw new AppError('not_found', 'quotes:errors.notFound')
   const query = ctx.tx
     .select({ quote: quotes, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status })
     .from(quotes)

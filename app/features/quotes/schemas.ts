@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IdSchema } from '#app/lib/ids.ts'
 import { queryTextSchema, readQuery } from '#app/lib/query.ts'
 import { LineSchema } from '../billing/line-schema.ts'
 import { quoteDisplayStatuses } from './quote-status.ts'
@@ -34,7 +35,7 @@ export const AcceptQuoteSchema = z
     signerName: z.string({ required_error: 'quotes:errors.signerRequired' }).trim().min(2).max(200),
     signatureKind: z.enum(['drawn', 'typed']),
     signature: z.string({ required_error: 'quotes:errors.signatureRequired' }).trim().max(40_000),
-    selectedLines: z.array(z.string().uuid()).optional().default([]),
+    selectedLines: z.array(IdSchema).optional().default([]),
     agree: z.literal('on', { errorMap: () => ({ message: 'quotes:errors.agreeRequired' }) }),
   })
   .superRefine((value, ctx) => {

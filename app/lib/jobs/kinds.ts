@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { IdSchema } from '#app/lib/ids.ts'
 import type { Job } from '#db/schema/index.ts'
 import type { JobHandler } from './runner.server.ts'
 
 const none = z.object({}).strict()
-const id = z.string().uuid()
 
 /**
  * Every kind of background job and the payload it carries. A job's payload is parsed with its kind's schema
@@ -13,9 +13,9 @@ export const jobPayloads = {
   'invoices.overdue_sweep': none,
   'chat.digests': none,
   'notifications.emails': none,
-  'downloads.invoice_pdfs': z.object({ downloadId: id }),
-  'documents.preview': z.object({ versionId: id }),
-  'claims.proof_preview': z.object({ proofId: id }),
+  'downloads.invoice_pdfs': z.object({ downloadId: IdSchema }),
+  'documents.preview': z.object({ versionId: IdSchema }),
+  'claims.proof_preview': z.object({ proofId: IdSchema }),
 } as const
 
 export type JobKind = keyof typeof jobPayloads
