@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { attempt } from '#app/features/admin/attempt.server.ts'
+import { attempt } from '#app/lib/errors.ts'
 import { type CsvUpload, readCsvUpload } from './csv-upload.server.ts'
 
 /** The first thousand problems show what is wrong with a file; a longer list helps nobody. */

@@ -41,10 +41,34 @@ export function badRequest(message: string): never {
   throw errorResponse(new AppError('bad_request', message))
 }
 
+/** The record does not exist or is not the caller's to see (the two are never told apart). */
 export function notFound(message = 'Not found'): never {
-  throw new Response(message, { status: 404 })
+  throw errorResponse(new AppError('not_found', message))
 }
 
+/** The caller may see this but not do it. */
 export function forbidden(message = 'Forbidden'): never {
-  throw new Response(message, { status: 403 })
+  throw errorResponse(new AppError('forbidden', message))
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/** For actions: runs a service and hands its typed refusal back as a value, to show it on the form. */
+export async function attempt<T>(fn: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await fn() }
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error }
+    throw error
+  }
+}
+
+/** For loaders: a service's typed refusal becomes the response its code maps to (another org's record → 404). */
+export async function orRespond<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    if (error instanceof AppError) throw errorResponse(error)
+    throw error
+  }
 }

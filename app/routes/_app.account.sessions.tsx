@@ -10,9 +10,9 @@ import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { listMySessions } from '#app/features/account/list-my-sessions.server.ts'
 import { revokeOtherSessions, revokeSession } from '#app/features/account/revoke-session.server.ts'
 import { SessionActionSchema } from '#app/features/account/schemas.ts'
-import { attempt } from '#app/features/admin/attempt.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Where you’re signed in · Tandem' }]

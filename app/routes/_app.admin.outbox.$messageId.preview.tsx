@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { getOutboxEmail } from '#app/features/admin/get-outbox-email.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { notFound } from '#app/lib/errors.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 
 /**

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { LinkifiedText } from '#app/components/admin/linkified-text.tsx'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { getOutboxEmail } from '#app/features/admin/get-outbox-email.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { notFound } from '#app/lib/errors.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Email · Outbox · Tandem' }]

@@ -11,11 +11,11 @@ import { useTranslation } from 'react-i18next'
 import { OrgSettingsForm } from '#app/components/admin/org-settings-form.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { attempt } from '#app/features/admin/attempt.server.ts'
 import { currencyOptions, OrgSettingsSchema, timeZoneOptions } from '#app/features/admin/schemas.ts'
 import { getOrgSettings, updateOrgSettings } from '#app/features/admin/update-org-settings.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Organization settings · Tandem' }]

@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findChannel } from '#app/features/chat/find-channel.server.ts'
 import { invalid, jsonReply } from '#app/features/chat/json-reply.server.ts'
 import { markChannelRead } from '#app/features/chat/mark-read.server.ts'
 import { publishRead } from '#app/features/chat/publish-chat.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 const ReadSchema = z.object({ lastReadId: z.coerce.number().int().positive() })

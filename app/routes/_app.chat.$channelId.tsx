@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ChatPanel } from '#app/components/chat/chat-panel.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getChannelView } from '#app/features/chat/get-channel-view.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'chat:read')

@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { proofDownload } from '#app/features/claims/open-proof.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 
 /** Authorizes (either side of the partnership), then hands out a one-minute signed link to the proof file. */

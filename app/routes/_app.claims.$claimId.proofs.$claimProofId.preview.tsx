@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { proofPreview } from '#app/features/claims/open-proof.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 
 /** A proof's preview image, shown inline: a short-lived signed link, for either side of the partnership. */
@@ -11,7 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const preview = await orRespond(() =>
     runService(auth, context, (ctx) => proofPreview(ctx, params.claimId ?? '', params.claimProofId ?? '')),
   )
-  if (!preview) throw new Response('No preview', { status: 404 })
+  if (!preview) notFound('No preview')
   const url = await getStorage().signedUrl(preview.key, {
     fileName: preview.fileName,
     contentType: preview.contentType,

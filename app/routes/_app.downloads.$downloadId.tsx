@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { getDownload } from '#app/features/downloads/get-download.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Download · Tandem' }]
 

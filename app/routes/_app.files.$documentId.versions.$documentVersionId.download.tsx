@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { recordDownload } from '#app/features/documents/open-version.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 
 /** Authorizes, records who downloaded which version, then hands out a one-minute signed link (S3 or local). */

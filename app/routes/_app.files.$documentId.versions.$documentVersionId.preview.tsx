@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { previewOf } from '#app/features/documents/open-version.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 
 /** The preview image (shown inline, never recorded as a download): a short-lived signed link. */
@@ -13,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       previewOf(ctx, params.documentId ?? '', params.documentVersionId ?? ''),
     ),
   )
-  if (!preview) throw new Response('No preview', { status: 404 })
+  if (!preview) notFound('No preview')
   const url = await getStorage().signedUrl(preview.key, {
     fileName: preview.fileName,
     contentType: preview.contentType,

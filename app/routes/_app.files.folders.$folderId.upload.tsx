@@ -1,10 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findFolder } from '#app/features/documents/find-folder.server.ts'
 import { DISCARD_LIMIT, uploadDocument } from '#app/features/documents/upload-document.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { AppError } from '#app/lib/errors.ts'
+import { AppError, orRespond } from '#app/lib/errors.ts'
 import { uploadLimitBytes } from '#app/lib/storage/index.server.ts'
 
 /** Opened in the browser, the upload address shows its folder. */

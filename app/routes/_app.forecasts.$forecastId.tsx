@@ -6,7 +6,6 @@ import { ForecastTabs } from '#app/components/forecasts/forecast-tabs.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import type { CellRequest } from '#app/features/forecasts/cell-requests.ts'
 import { getForecastGrid } from '#app/features/forecasts/get-forecast-grid.server.ts'
@@ -19,6 +18,7 @@ import {
 import { useUpdateFeed } from '#app/features/forecasts/grid/update-feed.ts'
 import { useForecastLive } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.grid.forecast.name ?? 'Forecast'} · Tandem` },

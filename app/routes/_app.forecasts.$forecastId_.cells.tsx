@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { CellRequest } from '#app/features/forecasts/cell-requests.ts'
 import { decideProposals } from '#app/features/forecasts/decide-proposals.server.ts'
@@ -7,12 +6,13 @@ import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
 import { applyPromotionLift, undoAdjustment } from '#app/features/forecasts/promotion-lift.server.ts'
 import { saveForecastCells } from '#app/features/forecasts/save-forecast-cells.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { attempt, notFound, orRespond } from '#app/lib/errors.ts'
 import { readJson } from '#app/lib/form.server.ts'
 
 /** The grid's JSON endpoint: figures, consensus decisions, lifts. No page: GET has nothing to show. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'forecasts:read')
-  throw new Response('Not found', { status: 404 })
+  notFound()
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

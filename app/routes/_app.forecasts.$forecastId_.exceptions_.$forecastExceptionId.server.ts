@@ -1,6 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import {
   explainException,
@@ -16,7 +15,7 @@ import {
 } from '#app/features/forecasts/exception-schemas.ts'
 import { findForecastException } from '#app/features/forecasts/find-forecast-exception.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { AppError } from '#app/lib/errors.ts'
+import { AppError, badRequest, errorResponse, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 const isForm = (intent: string): intent is ExceptionFormName => Object.hasOwn(exceptionForms, intent)
@@ -42,7 +41,7 @@ export async function exceptionAction({ request, params, context }: ActionFuncti
   )
   const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
-  if (!isForm(intent)) throw new Response('Unknown action', { status: 400 })
+  if (!isForm(intent)) badRequest('Unknown action')
   const submission = parseWithZod(form, { schema: exceptionForms[intent] })
   if (submission.status !== 'success') {
     const reply: ExceptionReply = { form: intent, result: submission.reply(), values: {}, current: null }
@@ -59,7 +58,7 @@ export async function exceptionAction({ request, params, context }: ActionFuncti
     })
   } catch (error) {
     if (!(error instanceof AppError)) throw error
-    if (error.code === 'not_found') throw new Response(error.message, { status: 404 })
+    if (error.code === 'not_found') throw errorResponse(error)
     const reply: ExceptionReply = {
       form: intent,
       result: submission.reply({ formErrors: [error.message] }),

@@ -13,12 +13,12 @@ import { ForecastTabs } from '#app/components/forecasts/forecast-tabs.tsx'
 import { formatUnits } from '#app/components/forecasts/format.ts'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import type { ExceptionReply } from '#app/features/forecasts/exception-schemas.ts'
 import { getException } from '#app/features/forecasts/get-exception.server.ts'
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { exceptionAction } from './_app.forecasts.$forecastId_.exceptions_.$forecastExceptionId.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

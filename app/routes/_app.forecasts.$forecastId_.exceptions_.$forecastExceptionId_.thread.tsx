@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { openRecordThread } from '#app/features/chat/open-channel.server.ts'
 import { findForecastException } from '#app/features/forecasts/find-forecast-exception.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 const page = (params: LoaderFunctionArgs['params']) =>
   `/forecasts/${params.forecastId}/exceptions/${params.forecastExceptionId}#discussion`

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { exportForecastCsv, forecastFileName } from '#app/features/forecasts/import-forecast-csv.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 /**
  * The plan as CSV (sku, name, line, one column per horizon week; grid-csv.ts): the template to edit and the file

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { documentLocale } from '#app/features/billing/pdf-response.server.ts'
 import { exportForecastXlsx, forecastFileName } from '#app/features/forecasts/import-forecast-csv.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 /**
  * The plan as an .xlsx workbook (grid-xlsx.server.ts): the CSV's sheet with figures as numbers, and a totals sheet

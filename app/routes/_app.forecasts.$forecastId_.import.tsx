@@ -7,7 +7,6 @@ import { CsvUploadForm } from '#app/components/ui/csv-upload-form.tsx'
 import { ImportErrors } from '#app/components/ui/import-errors.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
 import {
@@ -17,6 +16,7 @@ import {
 } from '#app/features/forecasts/import-forecast-csv.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Forecast'} · Import · Tandem` },

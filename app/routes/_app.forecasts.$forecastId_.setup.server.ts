@@ -1,6 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
-import { attempt } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
 import {
@@ -19,7 +18,7 @@ import {
   updateForecastSetup,
 } from '#app/features/forecasts/update-forecast-setup.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { AppError } from '#app/lib/errors.ts'
+import { AppError, attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 export type Refusal = { key: string; values: Record<string, unknown> }

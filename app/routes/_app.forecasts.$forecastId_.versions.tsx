@@ -19,7 +19,6 @@ import { ErrorList, inputClass } from '#app/components/ui/field.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { Table, Td, Th, Tr } from '#app/components/ui/table.tsx'
-import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findForecast } from '#app/features/forecasts/find-forecast.server.ts'
 import { listVersions } from '#app/features/forecasts/list-versions.server.ts'
@@ -27,6 +26,7 @@ import { publishVersion } from '#app/features/forecasts/publish-version.server.t
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { PublishVersionSchema } from '#app/features/forecasts/version-schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { attempt, errorResponse, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
@@ -57,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     runService(auth, context, (ctx) => publishVersion(ctx, id, { note: submission.value.note })),
   )
   if (!result.ok) {
-    if (result.error.code === 'not_found') throw new Response(result.error.message, { status: 404 })
+    if (result.error.code === 'not_found') throw errorResponse(result.error)
     return data(submission.reply({ formErrors: [result.error.message] }), { status: result.error.status })
   }
   return redirect(`/forecasts/${id}/versions/${result.value.id}?published=1`)

@@ -9,11 +9,11 @@ import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { compareVersions } from '#app/features/forecasts/compare-versions.server.ts'
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 const CELLS_PAGE = 50

@@ -12,13 +12,13 @@ import { NewForecastForm } from '#app/components/forecasts/forecast-settings-for
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { attempt } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { createForecast } from '#app/features/forecasts/create-forecast.server.ts'
 import { CreateForecastSchema, mondayOf } from '#app/features/forecasts/schemas.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { addDays, todayIn } from '#app/lib/dates.ts'
+import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New forecast plan · Tandem' }]

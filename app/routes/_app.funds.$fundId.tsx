@@ -13,7 +13,6 @@ import { AllocateForm } from '#app/components/funds/allocate-form.tsx'
 import { RuleAllocation, type RulePreview } from '#app/components/funds/rule-allocation.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { allocateFromForm } from '#app/features/funds/allocate-from-form.server.ts'
 import { getFund } from '#app/features/funds/get-fund.server.ts'
@@ -26,7 +25,7 @@ import {
 import { AllocateSchema } from '#app/features/funds/schemas.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { AppError } from '#app/lib/errors.ts'
+import { AppError, attempt, notFound, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { formatMoney, parseAmount } from '#app/lib/money.ts'
 import { readPage } from '#app/lib/pagination.ts'
@@ -89,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await attempt(() =>
     runService(auth, context, async (ctx) => {
       const { fund, host } = await getFund(ctx, params.fundId ?? '', { page: 1, pageSize: 1, offset: 0 })
-      if (!host) throw new Response('Not found', { status: 404 })
+      if (!host) notFound()
       return allocateFromForm(ctx, fund, submission.value)
     }),
   )
@@ -116,7 +115,7 @@ async function applyRule(
   const result = await attempt(() =>
     runService(auth, context, async (ctx) => {
       const { fund, host } = await getFund(ctx, fundId, { page: 1, pageSize: 1, offset: 0 })
-      if (!host) throw new Response('Not found', { status: 404 })
+      if (!host) notFound()
       const amount = parseAmount(String(form.get('amount') ?? ''), fund.currency)
       if (amount === null || amount <= 0) throw new AppError('invalid', 'funds:errors.amount')
       return applyAllocationPlan(ctx, fund, { rule: readRule(form.get('rule')), amount })

@@ -10,7 +10,6 @@ import { IssueInvoiceForm } from '#app/components/invoices/issue-invoice-form.ts
 import { RecordPaymentForm } from '#app/components/invoices/record-payment-form.tsx'
 import { VoidInvoiceForm } from '#app/components/invoices/void-invoice-form.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findRecordThreadId } from '#app/features/chat/open-channel.server.ts'
@@ -19,6 +18,7 @@ import { handleInvoiceAction } from '#app/features/invoices/invoice-actions.serv
 import { invoiceDisplayStatus, isOpen, isVoidable } from '#app/features/invoices/invoice-status.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

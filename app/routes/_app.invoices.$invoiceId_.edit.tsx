@@ -10,7 +10,6 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { InvoiceEditor } from '#app/components/invoices/invoice-editor.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { currencyOptions } from '#app/features/admin/schemas.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { billingFormOptions } from '#app/features/billing/form-options.server.ts'
@@ -20,6 +19,7 @@ import { getInvoice } from '#app/features/invoices/get-invoice.server.ts'
 import { saveInvoiceDraft } from '#app/features/invoices/save-invoice-draft.server.ts'
 import { EditInvoiceSchema } from '#app/features/invoices/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { scaledToString, toDecimalString } from '#app/lib/money.ts'
 
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
   )
   const { invoice, lines, side } = detail
-  if (side !== 'seller') throw new Response('Not found', { status: 404 })
+  if (side !== 'seller') notFound()
   // Issued invoices are records: the page says what can still be done (pay, void).
   if (invoice.status !== 'draft') throw redirect(`/invoices/${id}`)
   return {

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { openRecordThread } from '#app/features/chat/open-channel.server.ts'
 import { findInvoice } from '#app/features/invoices/find-invoice.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 /** The thread lives on the invoice's page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import {
   findNotificationLink,
   markNotificationRead,
 } from '#app/features/notifications/mark-notifications-read.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 // A notification is its reader's alone: someone else's id is not found (404) before any redirect.
 

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { openPartnershipChannel } from '#app/features/chat/open-channel.server.ts'
 import { getPartnership } from '#app/features/partners/get-partnership.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 
 /** Opened in the browser: back to the partnership (opening its channel is a POST, since it may create it). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const partnership = await runService(auth, context, (ctx) =>
     getPartnership(ctx, params.partnershipId ?? ''),
   )
-  if (!partnership) throw new Response('Not found', { status: 404 })
+  if (!partnership) notFound()
   return redirect(`/partners/${partnership.id}`)
 }
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { documentLocale, pdfResponse } from '#app/features/billing/pdf-response.server.ts'
 import { statementData } from '#app/features/billing/statement-data.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { renderStatementPdf } from '#app/lib/pdf/render-statement.server.ts'
 
 /** Statement of account for a partnership as PDF: open invoices with aging, as of today. */

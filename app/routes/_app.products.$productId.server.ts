@@ -1,6 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
-import { attempt } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { assertKeepsCatalogue } from '#app/features/products/access.server.ts'
 import { productFormReply } from '#app/features/products/form-reply.server.ts'
@@ -8,7 +7,7 @@ import { ProductEditSchema, ProductStatusSchema } from '#app/features/products/s
 import { setProductActive } from '#app/features/products/set-product-active.server.ts'
 import { updateProduct } from '#app/features/products/update-product.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { notFound } from '#app/lib/errors.ts'
+import { attempt, notFound } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 

@@ -11,10 +11,10 @@ import {
 import { PromotionTabs } from '#app/components/promotions/promotion-tabs.tsx'
 import { EmptyState } from '#app/components/ui/empty-state.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getPromotionOutcome } from '#app/features/promotions/get-promotion-outcome.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.promotion.name ?? 'Promotion'} · Outcome · Tandem` },

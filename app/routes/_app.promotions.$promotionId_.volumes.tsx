@@ -24,7 +24,6 @@ import { SaveNotice, SuggestionPreview } from '#app/components/promotions/volume
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { attempt, orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { addPromotionProduct } from '#app/features/promotions/add-promotion-product.server.ts'
 import { findPromotion } from '#app/features/promotions/find-promotion.server.ts'
@@ -38,7 +37,7 @@ import {
   PromotionProductPriceSchema,
 } from '#app/features/promotions/volumes-schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
-import { AppError } from '#app/lib/errors.ts'
+import { AppError, attempt, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { readSearch } from '#app/lib/query.ts'
 import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { exportActualsCsv } from '#app/features/promotions/import-actuals.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 /**
  * The grid's actual sell-through as CSV (sku, week_start, actual_units), every product and week, blank where no

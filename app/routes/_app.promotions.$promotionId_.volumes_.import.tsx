@@ -6,7 +6,6 @@ import { CsvUploadForm } from '#app/components/ui/csv-upload-form.tsx'
 import { ImportErrors } from '#app/components/ui/import-errors.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '#app/features/products/limits.ts'
 import { findPromotion } from '#app/features/promotions/find-promotion.server.ts'
@@ -14,6 +13,7 @@ import { importActuals } from '#app/features/promotions/import-actuals.server.ts
 import { volumeRights } from '#app/features/promotions/volume-rights.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? 'Promotion'} · Import actuals · Tandem` },

@@ -8,7 +8,6 @@ import { AcceptQuoteForm, DeclineQuoteForm } from '#app/components/quotes/quote-
 import { QuoteDocument } from '#app/components/quotes/quote-document.tsx'
 import { QuoteSellerActions } from '#app/components/quotes/quote-seller-actions.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { findRecordThreadId } from '#app/features/chat/open-channel.server.ts'
@@ -18,6 +17,7 @@ import { quoteDisplayStatus } from '#app/features/quotes/quote-status.ts'
 import { markQuoteViewed } from '#app/features/quotes/respond-to-quote.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

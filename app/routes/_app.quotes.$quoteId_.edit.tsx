@@ -10,7 +10,6 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { QuoteEditor } from '#app/components/quotes/quote-editor.tsx'
 import { PageHeader } from '#app/components/ui/page-header.tsx'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { currencyOptions } from '#app/features/admin/schemas.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { billingFormOptions } from '#app/features/billing/form-options.server.ts'
@@ -19,6 +18,7 @@ import { getQuote } from '#app/features/quotes/get-quote.server.ts'
 import { saveQuoteDraft } from '#app/features/quotes/save-quote-draft.server.ts'
 import { EditQuoteSchema } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { notFound, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { scaledToString, toDecimalString } from '#app/lib/money.ts'
 
@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
   )
   const { quote, revision, lines, side } = detail
-  if (side !== 'seller') throw new Response('Not found', { status: 404 })
+  if (side !== 'seller') notFound()
   if (quote.status === 'accepted' || quote.publishedRevision === quote.currentRevision) {
     // Nothing to edit: the page says why (locked, or revise first).
     throw redirect(`/quotes/${id}`)

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { orRespond } from '#app/features/admin/attempt.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { invoiceFromQuote } from '#app/features/invoices/create-invoice-from-quote.server.ts'
 import { findQuote } from '#app/features/quotes/find-quote.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { orRespond } from '#app/lib/errors.ts'
 
 /**
  * POST from an accepted quote's page: makes its invoice (or finds the one a previous submit made) and opens it.

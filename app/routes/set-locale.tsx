@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { safeRedirect } from '#app/features/auth/safe-redirect.server.ts'
+import { badRequest } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { isSupported } from '#app/lib/i18n/config.ts'
 import { localeCookie } from '#app/lib/i18n/i18n.server.ts'
@@ -8,8 +9,7 @@ import { localeCookie } from '#app/lib/i18n/i18n.server.ts'
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request)
   const locale = form.get('locale')
-  if (typeof locale !== 'string' || !isSupported(locale))
-    throw new Response('Unknown language', { status: 400 })
+  if (typeof locale !== 'string' || !isSupported(locale)) badRequest('Unknown language')
   return redirect(safeRedirect(form.get('redirectTo')), {
     headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
   })

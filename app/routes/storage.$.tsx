@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { AppError, errorResponse, forbidden } from '#app/lib/errors.ts'
 import { dispositionFor } from '#app/lib/storage/disposition.ts'
 import { getStorage } from '#app/lib/storage/index.server.ts'
 import { verifyGrant } from '#app/lib/storage/signing.server.ts'
@@ -10,12 +11,12 @@ import { verifyGrant } from '#app/lib/storage/signing.server.ts'
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const grant = verifyGrant(params['*'] ?? '')
-  if (grant === 'invalid') throw new Response('This download link is not valid.', { status: 403 })
+  if (grant === 'invalid') forbidden('This download link is not valid.')
   if (grant === 'expired') {
-    throw new Response('This download link has expired. Go back and download again.', { status: 403 })
+    forbidden('This download link has expired. Go back and download again.')
   }
   const object = await getStorage().get(grant.key)
-  if (!object) throw new Response('This file is no longer available.', { status: 410 })
+  if (!object) throw errorResponse(new AppError('gone', 'This file is no longer available.'))
   const headers = new Headers({
     'content-type': grant.type,
     'content-length': String(object.byteSize),

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { recordAudit } from '#app/features/audit/record-audit.server.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { switchSessionOrg } from '#app/features/auth/user-orgs.server.ts'
+import { badRequest, notFound } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 import { withTenant } from '#db/tenant.ts'
@@ -12,9 +13,9 @@ const SwitchSchema = z.object({ orgId: IdSchema })
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request)
   const parsed = SwitchSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throw new Response('Choose an organization.', { status: 400 })
+  if (!parsed.success) badRequest('Choose an organization.')
   const switched = await switchSessionOrg(auth.session.id, auth.user.id, parsed.data.orgId)
-  if (!switched) throw new Response('You are not a member of that organization.', { status: 404 })
+  if (!switched) notFound('You are not a member of that organization.')
   await withTenant({ orgId: parsed.data.orgId, userId: auth.user.id }, (tx) =>
     recordAudit(
       tx,

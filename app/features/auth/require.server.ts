@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node'
+import { forbidden } from '#app/lib/errors.ts'
 import type { Tx } from '#db/client.ts'
 import { withTenant } from '#db/tenant.ts'
 import { can, type Permission } from './permissions.ts'
@@ -48,7 +49,7 @@ export async function requirePermission(request: Request, permission: Permission
 
 export function assertPermission(auth: Pick<AuthContext, 'role'>, permission: Permission) {
   if (!can(auth.role, permission)) {
-    throw new Response('You do not have permission to do this.', { status: 403 })
+    forbidden('You do not have permission to do this.')
   }
 }
 

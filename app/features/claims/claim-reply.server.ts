@@ -1,6 +1,6 @@
 import type { Submission, SubmissionResult } from '@conform-to/react'
 import { data } from '@remix-run/node'
-import { AppError } from '#app/lib/errors.ts'
+import { AppError, errorResponse } from '#app/lib/errors.ts'
 
 /** Which claim form answered, so the page puts the reply on that form only (a page has one per claim). */
 export type ClaimFormName = 'file' | 'decide' | 'settle' | 'proofs'
@@ -37,7 +37,7 @@ export function refusalReply(
   error: AppError,
   submission?: Submission<unknown>,
 ) {
-  if (error.code === 'not_found') throw new Response(error.message, { status: 404 })
+  if (error.code === 'not_found') throw errorResponse(error)
   const result = submission
     ? submission.reply({ formErrors: [error.message] })
     : ({ status: 'error', error: { '': [error.message] } } satisfies SubmissionResult<string[]>)

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
+import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
-import { attempt } from '../admin/attempt.server.ts'
 import { FolderSchema } from './schemas.ts'
 
 /** Parses the new-folder form and runs `create`; a refusal comes back on the form, with what was typed. */

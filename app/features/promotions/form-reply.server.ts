@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
-import { attempt } from '../admin/attempt.server.ts'
+import { attempt } from '#app/lib/errors.ts'
 import type { PlanConflict, PlanConflictReply, PlanEditor, PlanValues } from './plan-fields.ts'
 import { type PromotionInput, PromotionSchema } from './schemas.ts'
 
