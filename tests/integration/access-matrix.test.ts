@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type FormSubmission, postFormsIn } from './forms.ts'
 import { type Harness, loadBuild, locationOf, signInAs, startHarness } from './harness.ts'
 import { foreignRecordFor, ownRecordFor, snapshotOf } from './records.ts'
+import { type Body, type Replay, replays, requestInit, type Side, versionOf } from './replays.ts'
 import { actionUrl, dataUrl, type Endpoint, endpointsOf, fillPattern } from './routes.ts'
 import { createWorld, type Identity, identities, leaksIn, type World } from './world.ts'
 
@@ -70,6 +70,48 @@ async function fetchText(url: string, options: Parameters<Harness['request']>[1]
   return { status: res.status, location: locationOf(res), body, leaks: leaksIn(world, body, sent) }
 }
 
+/** Sends a replay body (form, JSON, multipart or raw bytes) as the harness would, with the app's Origin. */
+async function send(url: string, cookie: string, body: Body) {
+  const init = requestInit(body)
+  const headers: Record<string, string> = { cookie, origin: h.origin }
+  if (init.contentType) headers['content-type'] = init.contentType
+  const res = await fetch(new URL(url, h.origin), {
+    method: 'POST',
+    headers,
+    body: init.body,
+    redirect: 'manual',
+  })
+  const text = await res.text()
+  // What the request sent may be echoed back (a form reply keeps typed values): not a leak.
+  const sent = `${url} ${'form' in body ? JSON.stringify(body.form) : 'json' in body ? JSON.stringify(body.json) : ''}`
+  const errors = [...new Set(text.match(/\b[a-zA-Z]+:errors\.[A-Za-z.]+/g))].join(' ')
+  return {
+    status: res.status,
+    location: locationOf(res),
+    body: `${errors} ${text}`,
+    leaks: leaksIn(world, text, sent),
+  }
+}
+
+/** The route's URL for one side, with the records the replay names for some params. */
+const filled = (target: Endpoint, replay: Replay, recordFor: typeof ownRecordFor) =>
+  fillPattern(target.pattern, (p) => recordFor(world, replay.use?.[p] ?? p))
+
+/** How a replay body finds the records of one side. */
+function sideOf(recordFor: typeof ownRecordFor): Side {
+  return {
+    id: (param) => recordFor(world, param),
+    version: async (table, param) => versionOf(table, await recordFor(world, param)),
+  }
+}
+
+/** A's world as the controls see it: A, its partners and all their people. */
+const homeWorld = () => ({
+  orgIds: [world.a.org.id, world.r.org.id, world.c.org.id],
+  partnershipIds: world.home.partnershipIds,
+  userIds: Object.values(world.who).map((w) => w.userId),
+})
+
 const isLogin = (location: string | null) => !!location && /^\/login(\?|$)/.test(location)
 
 /** Follows an anonymous redirect chain (e.g. /switch-org → /dashboard → /login): it must reach /login. */
@@ -82,24 +124,6 @@ async function anonymousLanding(url: string) {
     hops.push(`→ ${res.status} ${res.location ?? ''}`)
   }
   return { ...res, hops: hops.join(' ') }
-}
-
-const ownPages = new Map<string, Promise<{ url: string; forms: FormSubmission[] }>>()
-
-/** A's own record page for a pattern, and its POST forms (as A's owner sees them). */
-function ownPage(pattern: string) {
-  let page = ownPages.get(pattern)
-  if (!page) {
-    page = (async () => {
-      const url = await fillPattern(pattern, (p) => ownRecordFor(world, p))
-      const res = await fetchText(url, { cookie: cookies.owner })
-      const forms = res.status === 200 ? postFormsIn(res.body) : []
-      // Only forms that post to this very route (not the sign-out or language forms of the shell).
-      return { url, forms: forms.filter((f) => f.action === null || f.action.split('?')[0] === url) }
-    })()
-    ownPages.set(pattern, page)
-  }
-  return page
 }
 
 describe('controls (the matrix would prove nothing without these)', () => {
@@ -211,20 +235,26 @@ for (const target of postTargets.filter((t) => t.params.length > 0 || !t.isPubli
     })
 
     if (!target.action) return
-    test.for(identities)(
-      "as %s: the forms of A's own record, replayed on another org's record, are refused",
-      async (who, { expect }) => {
-        const own = await ownPage(target.pattern)
-        const foreign = await foreignUrl(target)
-        for (const form of own.forms) {
-          const url = form.action ? form.action.replace(own.url, foreign) : actionUrl(target, foreign)
-          const res = await fetchText(url, { cookie: cookies[who], form: new URLSearchParams(form.fields) })
-          const sent = new URLSearchParams(form.fields).toString()
-          expect(res.leaks, `${who} POST ${url} (${sent}) leaked`).toEqual([])
-          expect(foreignPostStatuses, `${who} POST ${url} (${sent}) → ${res.status}`).toContain(res.status)
-        }
-      },
-    )
+    test('has a valid request to replay (tests/integration/replays.ts)', ({ expect }) => {
+      expect(
+        replays[target.id]?.length ?? 0,
+        `add ${target.id} to replays in tests/integration/replays.ts`,
+      ).toBeGreaterThan(0)
+    })
+    for (const replay of replays[target.id] ?? []) {
+      test.for(identities)(
+        `as %s: a valid request (${replay.label}) on another org's record is refused with 403/404`,
+        async (who, { expect }) => {
+          const url = `${actionUrl(target, await filled(target, replay, foreignRecordFor))}${replay.query ?? ''}`
+          const res = await send(url, cookies[who], await replay.body(sideOf(foreignRecordFor)))
+          expect(res.leaks, `${who} POST ${url} leaked`).toEqual([])
+          expect(
+            foreignGetStatuses,
+            `${who} POST ${url} → ${res.status} ${res.body.slice(0, 200)}`,
+          ).toContain(res.status)
+        },
+      )
+    }
   })
 }
 
@@ -240,6 +270,35 @@ describe('POST with foreign ids in the form, routes without params', () => {
       expect(foreignPostStatuses, `${who} POST ${url} → ${res.status} ${res.location ?? ''}`).toContain(
         res.status,
       )
+    })
+  }
+})
+
+// The same valid requests on A's own records must succeed and write, or the refusals above prove nothing.
+// One at a time, in the table's order, after the foreign probes: they change A's world.
+describe("positive controls: the valid requests succeed on A's own records", () => {
+  const controls = postTargets.flatMap((t) =>
+    t.params.length > 0 && t.action ? (replays[t.id] ?? []).map((r) => ({ target: t, replay: r })) : [],
+  )
+  const order = Object.keys(replays)
+  controls.sort((a, b) => order.indexOf(a.target.id) - order.indexOf(b.target.id))
+  for (const { target, replay } of controls) {
+    test(`${target.pattern}: ${replay.label} as ${replay.as ?? 'owner'}`, async () => {
+      const who = replay.as ?? 'owner'
+      const url = `${actionUrl(target, await filled(target, replay, ownRecordFor))}${replay.query ?? ''}`
+      const before = await snapshotOf(homeWorld())
+      const res = await send(url, cookies[who], await replay.body(sideOf(ownRecordFor)))
+      const said = `${who} POST ${url} → ${res.status} ${res.location ?? ''} ${res.body.slice(0, 300)}`
+      if (replay.ownRefusal) {
+        expect(res.status, `${said} (${replay.ownRefusal.why})`).toBe(replay.ownRefusal.status)
+        expect(res.body, said).toContain(replay.ownRefusal.error)
+        return
+      }
+      const redirected = [302, 303].includes(res.status) && !isLogin(res.location)
+      expect(redirected || (res.status >= 200 && res.status < 300), said).toBe(true)
+      expect(res.leaks).toEqual([])
+      if (replay.noWrite) return
+      expect(await snapshotOf(homeWorld()), `${said}: nothing was written`).not.toEqual(before)
     })
   }
 })

@@ -122,11 +122,15 @@ function memo(key: string, make: () => Promise<string>) {
 
 /** The id of a record of the FOREIGN world (manufacturer Z, retailer Y) for a route param like `:partnershipId`. */
 export function foreignRecordFor(world: World, param: string): Promise<string> {
+  const named = world.records.foreign[param]
+  if (named) return Promise.resolve(named)
   return memo(`${world.marker}:foreign:${param}`, () => recordFor(param, world.foreign, 'foreign'))
 }
 
 /** The id of a record of A's own world for a route param (for positive controls). */
 export function ownRecordFor(world: World, param: string): Promise<string> {
+  const named = world.records.home[param]
+  if (named) return Promise.resolve(named)
   return memo(`${world.marker}:home:${param}`, () => recordFor(param, world.home, 'home'))
 }
 

@@ -68,5 +68,11 @@ export async function createForecastRows(
     createdById: input.ownerId,
     cells: [{ forecastProductId: row.id, weekStart, units: 15 }],
   })
-  return [forecast.id, row.id, version.id, exception.id, adjustment.id]
+  return {
+    forecastId: forecast.id,
+    forecastProductId: row.id,
+    forecastVersionId: version.id,
+    forecastExceptionId: exception.id,
+    adjustmentId: adjustment.id,
+  }
 }

@@ -56,6 +56,12 @@ export type Identity = (typeof identities)[number]
 /** The ids that decide whether a row belongs to a world. */
 export type Scope = { orgIds: string[]; partnershipIds: string[]; userIds: string[] }
 
+/**
+ * The records route params name, by param (`quoteId`, `channelId`, ...), chosen so that they hang together: the
+ * message is in the channel, the version belongs to the document, the claim to the promotion.
+ */
+export type Records = Record<string, string>
+
 export type World = {
   marker: string
   a: { org: Organization; members: Record<Role, User> }
@@ -74,6 +80,7 @@ export type World = {
     markers: string[]
   }
   who: Record<Identity, { userId: string; orgId: string }>
+  records: { home: Records; foreign: Records }
 }
 
 const later = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000)
@@ -101,30 +108,36 @@ async function createHome(tx: Tx, tag: string) {
   })
   const ac = await createPartnership(tx, { hostOrgId: org.id, partnerOrgId: c.id, kind: 'customer' })
   await tx.insert(auditEvents).values({ orgId: org.id, actorUserId: members.owner.id, action: 'test.home' })
-  await tx.insert(emailOutbox).values({
-    orgId: org.id,
-    template: 'test',
-    toAddress: rOwner.email,
-    subject: `Home ${tag} message`,
-    html: '<p>home</p>',
-    text: 'home',
-  })
-  await tx.insert(invitations).values({
-    tokenHash: hashToken(generateToken()),
-    orgId: org.id,
-    invitedByOrgId: org.id,
-    email: `${tag}-invitee@home.test`,
-    role: 'member',
-    invitedById: members.owner.id,
-    expiresAt: later(7),
-  })
-  await createBillingRows(tx, {
+  const [outbox] = await tx
+    .insert(emailOutbox)
+    .values({
+      orgId: org.id,
+      template: 'test',
+      toAddress: rOwner.email,
+      subject: `Home ${tag} message`,
+      html: '<p>home</p>',
+      text: 'home',
+    })
+    .returning()
+  const [invitation] = await tx
+    .insert(invitations)
+    .values({
+      tokenHash: hashToken(generateToken()),
+      orgId: org.id,
+      invitedByOrgId: org.id,
+      email: `${tag}-invitee@home.test`,
+      role: 'member',
+      invitedById: members.owner.id,
+      expiresAt: later(7),
+    })
+    .returning()
+  const billing = await createBillingRows(tx, {
     hostOrgId: org.id,
     partnershipId: ac.id,
     ownerId: members.owner.id,
     label: `Home ${tag}`,
   })
-  await createCollaborationRows(tx, {
+  const collaboration = await createCollaborationRows(tx, {
     hostOrgId: org.id,
     hostUserId: members.owner.id,
     partnerOrgId: r.id,
@@ -132,7 +145,15 @@ async function createHome(tx: Tx, tag: string) {
     partnershipId: ar.id,
     label: `Home ${tag}`,
   })
-  return { org, members, r, rOwner, c, cPortal, ar, ac }
+  const records: Records = {
+    ...billing,
+    ...collaboration,
+    partnershipId: ac.id,
+    userId: members.member.id,
+    messageId: outbox.id,
+    invitationId: invitation.id,
+  }
+  return { org, members, r, rOwner, c, cPortal, ar, ac, records }
 }
 
 /**
@@ -200,15 +221,16 @@ async function createCollaborationRows(
   await createReactionRecord(tx, { message, userId: hostUserId, emoji: '👍' })
   await markReadRecord(tx, { channel, userId: hostUserId, lastReadId: message.id })
   await attachDocumentRecord(tx, { message, documentId: document.id })
-  return [
-    channel.id,
-    internal.id,
-    folder.id,
-    privateFolder.id,
-    document.id,
-    versions[0].id,
-    internalDoc.document.id,
-  ]
+  return {
+    channelId: channel.id,
+    internalChannelId: internal.id,
+    folderId: folder.id,
+    privateFolderId: privateFolder.id,
+    documentId: document.id,
+    documentVersionId: versions[0].id,
+    internalDocumentId: internalDoc.document.id,
+    chatMessageId: String(message.id),
+  }
 }
 
 /** A product, a sent quote, an issued invoice with a payment, a number sequence, a job and a download. */
@@ -246,6 +268,16 @@ async function createBillingRows(
     issued: { number: `INV-${label}-1`.replace(/\s+/g, '-'), issueDate: today, dueDate: today },
     payment: { amount: 1000, paidOn: today, reference: `${label} payment` },
   })
+  // Drafts, for the edit forms (a sent quote or an issued invoice is no longer edited).
+  const draftQuote = await createQuoteRecord(tx, {
+    partnershipId,
+    hostOrgId,
+    ownerId,
+    title: `${label} draft quote`,
+    validUntil: later(30).toISOString().slice(0, 10),
+    lines,
+  })
+  const draftInvoice = await createInvoiceRecord(tx, { partnershipId, hostOrgId, ownerId, lines })
   await tx.insert(numberSequences).values({ orgId: hostOrgId, kind: 'quote', year: 2026, lastValue: 1 })
   const fund = await createFundRecord(tx, { orgId: hostOrgId, name: `${label} co-op`, budget: 1_000_000 })
   const allocation = await createAllocationRecord(tx, {
@@ -332,21 +364,23 @@ async function createBillingRows(
     sku: product.sku,
     promotion,
   })
-  return [
+  return {
     ...forecastIds,
-    product.id,
-    quote.id,
-    invoice.id,
-    job.id,
-    download.id,
-    fund.id,
-    allocation.id,
-    promotion.id,
-    promoted.id,
-    claim.id,
-    proofs[0].id,
-    notification.id,
-  ]
+    productId: product.id,
+    quoteId: quote.id,
+    invoiceId: invoice.id,
+    draftQuoteId: draftQuote.id,
+    draftInvoiceId: draftInvoice.id,
+    jobId: job.id,
+    downloadId: download.id,
+    fundId: fund.id,
+    allocationId: allocation.id,
+    promotionId: promotion.id,
+    promotionProductId: promoted.id,
+    claimId: claim.id,
+    claimProofId: proofs[0].id,
+    notificationId: notification.id,
+  }
 }
 
 async function createForeign(tx: Tx, marker: string) {
@@ -441,8 +475,9 @@ async function createForeign(tx: Tx, marker: string) {
     label: `Foreign ${marker}`,
   })
   const ids = [
-    ...billingIds,
-    ...collaborationIds,
+    ...Object.values(billingIds),
+    // The message id is a small number, so not a marker; its body is.
+    ...Object.values({ ...collaborationIds, chatMessageId: undefined }).filter((id) => id !== undefined),
     z.id,
     y.id,
     zOwner.id,
@@ -454,7 +489,15 @@ async function createForeign(tx: Tx, marker: string) {
     partnerInvite.id,
     reset.id,
   ]
-  return { z, y, zOwner, zMember, yOwner, partnership, ids }
+  const records: Records = {
+    ...billingIds,
+    ...collaborationIds,
+    partnershipId: partnership.id,
+    userId: zMember.id,
+    messageId: outbox.id,
+    invitationId: colleague.id,
+  }
+  return { z, y, zOwner, zMember, yOwner, partnership, ids, records }
 }
 
 /** Builds a fresh world with unique names (worlds of parallel test files never collide). */
@@ -497,6 +540,7 @@ export async function createWorld(): Promise<World> {
       markers: [marker, ...foreign.ids, session.id],
     },
     who,
+    records: { home: home.records, foreign: foreign.records },
   }
 }
 
