@@ -15,9 +15,10 @@ import { ChangePasswordSchema } from '#app/features/account/schemas.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Change password · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'changePassword') }]
 
 const hideFields = ['currentPassword', 'newPassword', 'confirm']
 

@@ -18,9 +18,10 @@ import { revokeInvitation } from '#app/features/admin/revoke-invitation.server.t
 import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Users · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'users') }]
 
 const RevokeSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().uuid() })
 

@@ -22,9 +22,10 @@ import { inviteColleague } from '#app/features/invitations/create-invitation.ser
 import { emailColleagueInvitation } from '#app/features/invitations/email-invitation.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Invite a colleague · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'inviteColleague') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'users:invite')

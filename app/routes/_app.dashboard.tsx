@@ -6,8 +6,9 @@ import { can } from '#app/features/auth/permissions.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { countPartnershipsByStatus } from '#app/features/partners/count-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Dashboard · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'dashboard') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)

@@ -10,11 +10,12 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getDocument } from '#app/features/documents/get-document.server.ts'
 import { formatBytes } from '#app/features/documents/names.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { uploadLimitBytes } from '#app/lib/storage/index.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.document.name ?? 'Document'} · Files · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'files', data?.document.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -20,11 +20,12 @@ import { folderFormReply } from '#app/features/documents/folder-reply.server.ts'
 import { getFolder } from '#app/features/documents/get-folder.server.ts'
 import { formatBytes } from '#app/features/documents/names.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { uploadLimitBytes } from '#app/lib/storage/index.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.folder.name ?? 'Folder'} · Files · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'files', data?.folder.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

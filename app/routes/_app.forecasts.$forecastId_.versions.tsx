@@ -27,12 +27,13 @@ import { publishVersion } from '#app/features/forecasts/publish-version.server.t
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { PublishVersionSchema } from '#app/features/forecasts/version-schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 const PAGE_SIZE = 25
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.forecast.name ?? 'Forecast'} · Versions · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecastVersions', data?.forecast.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

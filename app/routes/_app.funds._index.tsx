@@ -19,9 +19,10 @@ import { createFund } from '#app/features/funds/create-fund.server.ts'
 import { listFunds } from '#app/features/funds/list-funds.server.ts'
 import { FundSchema } from '#app/features/funds/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney } from '#app/lib/money.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Funds · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'funds') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'funds:read')

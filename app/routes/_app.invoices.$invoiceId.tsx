@@ -19,9 +19,10 @@ import { handleInvoiceAction } from '#app/features/invoices/invoice-actions.serv
 import { invoiceDisplayStatus, isOpen, isVoidable } from '#app/features/invoices/invoice-status.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.invoice.number ?? 'Invoice'} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'invoice', data?.invoice.number) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -12,9 +12,10 @@ import { requireUser } from '#app/features/auth/require.server.ts'
 import { listNotifications } from '#app/features/notifications/list-notifications.server.ts'
 import { markAllNotificationsRead } from '#app/features/notifications/mark-notifications-read.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'notifications') }]
 
 const PAGE_SIZE = 25
 const NotificationsActionSchema = z.object({ intent: z.literal('markAllRead') })

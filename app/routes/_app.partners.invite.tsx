@@ -21,9 +21,10 @@ import { emailPartnerInvitation } from '#app/features/invitations/email-invitati
 import { invitePartner } from '#app/features/invitations/invite-partner.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, forbidden } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Invite a partner · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'invitePartner') }]
 
 async function requireInviter(request: Request) {
   const auth = await requirePermission(request, 'partners:invite')

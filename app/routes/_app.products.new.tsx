@@ -18,8 +18,9 @@ import { createProduct } from '#app/features/products/create-product.server.ts'
 import { productFormReply } from '#app/features/products/form-reply.server.ts'
 import { ProductSchema } from '#app/features/products/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New product · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'newProduct') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'products:manage')

@@ -18,9 +18,10 @@ import { quoteDisplayStatus } from '#app/features/quotes/quote-status.ts'
 import { markQuoteViewed } from '#app/features/quotes/respond-to-quote.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.quote.number ?? 'Quote'} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'quote', data?.quote.number) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -19,9 +19,10 @@ import { getQuote } from '#app/features/quotes/get-quote.server.ts'
 import { saveQuoteDraft } from '#app/features/quotes/save-quote-draft.server.ts'
 import { EditQuoteSchema } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { scaledToString, toDecimalString } from '#app/lib/money.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Edit quote · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'editQuote') }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'quotes:write')

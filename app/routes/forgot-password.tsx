@@ -13,9 +13,10 @@ import { appOrigin } from '#app/features/auth/app-origin.server.ts'
 import { ForgotPasswordSchema } from '#app/features/auth/invitation-schemas.ts'
 import { requestPasswordReset } from '#app/features/auth/request-password-reset.server.ts'
 import { resolveLocale } from '#app/lib/i18n/i18n.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Reset your password · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'forgotPassword') }]
 
 // Public on purpose: a signed-in user may also have forgotten the password they would need elsewhere.
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -20,9 +20,10 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { AcceptExistingUserSchema, AcceptNewUserSchema } from '#app/features/auth/invitation-schemas.ts'
 import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
 import { acceptInvitation, findInvitation } from '#app/features/invitations/accept-invitation.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Accept invitation · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'acceptInvitation') }]
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? ''
 const schemaFor = (existingUser: boolean) => (existingUser ? AcceptExistingUserSchema : AcceptNewUserSchema)

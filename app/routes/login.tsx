@@ -20,9 +20,10 @@ import { requireAnonymous, safeRedirect } from '#app/features/auth/require.serve
 import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { isSecureRequest, sessionCookie } from '#app/features/auth/session.server.ts'
 import { signIn } from '#app/features/auth/sign-in.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'signIn') }]
 
 // Remix sends a route's action headers only through this export; 429s carry Retry-After.
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>

@@ -19,8 +19,9 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset-password.server.ts'
 import { NewPasswordSchema } from '#app/features/auth/schemas.ts'
 import { clearSessionCookie, isSecureRequest } from '#app/features/auth/session.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Choose a new password · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'resetPassword') }]
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? ''
 
