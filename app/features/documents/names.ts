@@ -1,3 +1,4 @@
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
 /**
  * A display name from what the browser sent: no path parts, no control characters, trimmed to 200 characters
  * (keeping the extension). Storage never uses it: object keys are random.
@@ -22,8 +23,8 @@ export function versionedName(name: string, version: number, current: number) {
   return dot > 0 ? `${name.slice(0, dot)} (v${version})${name.slice(dot)}` : `${name} (v${version})`
 }
 
-export function formatBytes(bytes: number) {
-  if (bytes < 1024) return `${bytes} B`
+export function formatBytes(bytes: number, locale = 'en') {
+  if (bytes < 1024) return `${formatNumber(bytes, locale)} B`
   const units = ['KB', 'MB', 'GB', 'TB']
   let value = bytes / 1024
   let unit = 0
@@ -31,5 +32,5 @@ export function formatBytes(bytes: number) {
     value /= 1024
     unit++
   }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
+  return `${formatNumber(value, locale, { fractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`
 }

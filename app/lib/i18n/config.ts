@@ -1,3 +1,4 @@
+import { formatInterpolation } from './format-number.ts'
 import { resources } from './resources.ts'
 
 export const supportedLngs = ['en', 'fa'] as const
@@ -19,5 +20,6 @@ export const i18nConfig = {
   defaultNS: 'common',
   ns: Object.keys(resources.en),
   resources,
-  interpolation: { escapeValue: false },
+  // Numbers in translated text use the language's digits (Persian ۳۰, not 30).
+  interpolation: { escapeValue: false, alwaysFormat: true, format: formatInterpolation },
 }
