@@ -1,7 +1,7 @@
 import { formatInterpolation } from './format-number.ts'
 import { resources } from './resources.ts'
 
-export const supportedLngs = ['en', 'fa'] as const
+export const supportedLngs = ['en', 'fa', 'he'] as const
 export type Locale = (typeof supportedLngs)[number]
 export const fallbackLng: Locale = 'en'
 const rtl = new Set<string>(['fa', 'ar', 'he', 'ur'])
