@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { type ChannelMember, type MessageDTO, quickReactions } from '#app/features/chat/message-types.ts'
 import { formatBytes } from '#app/features/documents/names.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
 import { MessageBody } from './message-body.tsx'
 
 type Props = {
@@ -125,7 +126,7 @@ export function MessageItem({ message, me, members, canPost, seenBy, onReply, on
               }
               className={`rounded-full border px-2 text-xs ${r.userIds.includes(me) ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
             >
-              {r.emoji} {r.count}
+              {r.emoji} {formatNumber(r.count, i18n.language)}
             </button>
           ))}
           {canPost ? (
