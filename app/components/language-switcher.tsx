@@ -2,7 +2,7 @@ import { Form, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { supportedLngs } from '#app/lib/i18n/config.ts'
 
-const names: Record<string, string> = { en: 'English', fa: 'فارسی' }
+const names: Record<string, string> = { en: 'English', fa: 'فارسی', he: 'עברית' }
 
 /** A plain form so switching works before JavaScript loads. */
 export function LanguageSwitcher() {

@@ -18,9 +18,10 @@ import {
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { digestIntervals } from '#db/schema/users.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'notifications') }]
 
 const interval = z.enum(digestIntervals, { errorMap: () => ({ message: 'account:notifications.choose' }) })
 // Either question may be answered alone (a field left out keeps its value); the page sends both.

@@ -16,9 +16,10 @@ import { requireUser } from '#app/features/auth/require.server.ts'
 import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Change password · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'changePassword') }]
 
 export const headers = keepRetryAfter
 

@@ -14,8 +14,9 @@ import { requireUser } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Where you’re signed in · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'sessions') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)

@@ -11,8 +11,9 @@ import { listAuditEvents } from '#app/features/admin/list-audit-events.server.ts
 import { listMemberOptions } from '#app/features/admin/list-member-options.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Audit log · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'audit') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'audit:read')

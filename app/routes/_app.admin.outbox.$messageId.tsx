@@ -8,9 +8,10 @@ import { getOutboxEmail } from '#app/features/admin/get-outbox-email.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound, orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Email · Outbox · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'outboxEmail') }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'outbox:read')

@@ -9,9 +9,10 @@ import { Table, Td, Th, Tr } from '#app/components/ui/table.tsx'
 import { listOutbox } from '#app/features/admin/list-outbox.server.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Outbox · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'outbox') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'outbox:read')

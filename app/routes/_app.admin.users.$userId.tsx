@@ -17,9 +17,10 @@ import { invalidateUserSessions } from '#app/features/auth/session.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { attempt, notFound, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Member · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'member') }]
 
 function parseUserId(param: string | undefined) {
   const parsed = IdSchema.safeParse(param)

@@ -23,9 +23,10 @@ import { emailColleagueInvitation } from '#app/features/invitations/email-invita
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Invite a colleague · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'inviteColleague') }]
 
 export const headers = keepRetryAfter
 

@@ -6,11 +6,12 @@ import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listChannels } from '#app/features/chat/list-channels.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { readSearch } from '#app/lib/query.ts'
 import { useUserEvent } from '#app/lib/realtime/use-channel.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Messages · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'messages') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'chat:read')

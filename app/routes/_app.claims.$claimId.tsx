@@ -13,11 +13,12 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getClaim } from '#app/features/claims/get-claim.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { claimAction } from './_app.claims.$claimId.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.promotion.name ?? 'Claim'} · Claim · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'claim', data?.promotion.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -9,10 +9,11 @@ import { StatusSearchFilter } from '#app/components/ui/status-search-filter.tsx'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listClaims } from '#app/features/claims/list-claims.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readListQuery } from '#app/lib/pagination.ts'
 import { claimStatuses } from '#db/schema/claims.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Claims · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'claims') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')

@@ -6,8 +6,10 @@ import { can } from '#app/features/auth/permissions.ts'
 import { requireUser } from '#app/features/auth/require.server.ts'
 import { countPartnershipsByStatus } from '#app/features/partners/count-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Dashboard · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'dashboard') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)
@@ -19,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { name, orgName, counts } = useLoaderData<typeof loader>()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name })} description={orgName} />
@@ -35,7 +37,9 @@ export default function Dashboard() {
               className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"
             >
               <p className="text-sm text-slate-600">{t(`partnershipStatus.${status}`)}</p>
-              <p className="mt-1 text-2xl font-semibold">{counts[status] ?? 0}</p>
+              <p className="mt-1 text-2xl font-semibold">
+                {formatNumber(counts[status] ?? 0, i18n.language)}
+              </p>
             </Link>
           ))}
         </section>

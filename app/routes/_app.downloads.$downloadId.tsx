@@ -9,8 +9,9 @@ import { requireUser } from '#app/features/auth/require.server.ts'
 import { getDownload } from '#app/features/downloads/get-download.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Download · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'download') }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request)

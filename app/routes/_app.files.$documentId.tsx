@@ -10,11 +10,13 @@ import { getDocument } from '#app/features/documents/get-document.server.ts'
 import { formatBytes } from '#app/features/documents/names.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { uploadLimitBytes } from '#app/lib/storage/index.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.document.name ?? 'Document'} · Files · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'files', data?.document.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -29,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** One document: preview, every version with its download, and (for the owner side) who downloaded it. */
 export default function DocumentPage() {
   const { document, folderName, versions, log, canUpload, maxBytes } = useLoaderData<typeof loader>()
-  const { t } = useTranslation('files')
+  const { t, i18n } = useTranslation('files')
   const current = versions[0]
   const base = `/files/${document.id}/versions`
   return (
@@ -84,7 +86,7 @@ export default function DocumentPage() {
             {versions.map((v) => (
               <li key={v.id} className="rounded border border-slate-200 bg-white px-3 py-2 text-sm">
                 <div className="flex justify-between">
-                  <span className="font-medium">v{v.version}</span>
+                  <span className="font-medium">v{formatNumber(v.version, i18n.language)}</span>
                   <a
                     href={`${base}/${v.id}/download`}
                     className="text-brand-700 hover:underline"
@@ -94,7 +96,7 @@ export default function DocumentPage() {
                   </a>
                 </div>
                 <p className="text-xs text-slate-600">
-                  {formatBytes(v.byteSize)} · {v.contentType}
+                  {formatBytes(v.byteSize, i18n.language)} · {v.contentType}
                 </p>
                 <p className="text-xs text-slate-600">
                   {v.uploadedBy ?? '—'} ({v.uploaderOrg}) · <LocalTime value={v.createdAt} />
@@ -140,7 +142,7 @@ export default function DocumentPage() {
                   <tr key={r.id}>
                     <td className="px-3 py-2">{r.who ?? '—'}</td>
                     <td className="px-3 py-2 text-slate-600">{r.org}</td>
-                    <td className="px-3 py-2 text-end">v{r.version}</td>
+                    <td className="px-3 py-2 text-end">v{formatNumber(r.version, i18n.language)}</td>
                     <td className="px-3 py-2 text-slate-600">
                       <LocalTime value={r.at} />
                     </td>

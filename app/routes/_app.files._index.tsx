@@ -19,10 +19,11 @@ import { folderFormReply } from '#app/features/documents/folder-reply.server.ts'
 import { listFolders } from '#app/features/documents/list-folders.server.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { readSearch } from '#app/lib/query.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Files · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'files') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'documents:read')

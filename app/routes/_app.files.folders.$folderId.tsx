@@ -20,12 +20,14 @@ import { getFolder } from '#app/features/documents/get-folder.server.ts'
 import { formatBytes } from '#app/features/documents/names.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { readSearch } from '#app/lib/query.ts'
 import { uploadLimitBytes } from '#app/lib/storage/index.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.folder.name ?? 'Folder'} · Files · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'files', data?.folder.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -53,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function FolderPage() {
   const view = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const { t } = useTranslation('files')
+  const { t, i18n } = useTranslation('files')
   const { folder, parent } = view
   return (
     <>
@@ -133,8 +135,8 @@ export default function FolderPage() {
                     {d.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2 text-end">v{d.version}</td>
-                <td className="px-3 py-2 text-end">{formatBytes(d.byteSize)}</td>
+                <td className="px-3 py-2 text-end">v{formatNumber(d.version, i18n.language)}</td>
+                <td className="px-3 py-2 text-end">{formatBytes(d.byteSize, i18n.language)}</td>
                 <td className="px-3 py-2 text-slate-600">
                   {d.uploadedBy ?? '—'} <span className="text-xs">({d.uploaderOrg})</span>
                 </td>

@@ -19,9 +19,10 @@ import { useUpdateFeed } from '#app/features/forecasts/grid/update-feed.ts'
 import { useForecastLive } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.grid.forecast.name ?? 'Forecast'} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecast', data?.grid.forecast.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

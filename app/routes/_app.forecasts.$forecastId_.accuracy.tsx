@@ -12,12 +12,13 @@ import { getAccuracy } from '#app/features/forecasts/get-accuracy.server.ts'
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 const PAGE_SIZE = 50
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.forecast.name ?? 'Forecast'} · Accuracy · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecastAccuracy', data?.forecast.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

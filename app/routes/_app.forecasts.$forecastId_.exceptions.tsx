@@ -18,13 +18,14 @@ import { listExceptions } from '#app/features/forecasts/list-exceptions.server.t
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readListQuery } from '#app/lib/pagination.ts'
 import { type ForecastRule, forecastExceptionStatuses, forecastRules } from '#db/schema/forecasts.ts'
 
 const PAGE_SIZE = 50
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.forecast.name ?? 'Forecast'} · Exceptions · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecastExceptions', data?.forecast.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -19,10 +19,17 @@ import { getException } from '#app/features/forecasts/get-exception.server.ts'
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { exceptionAction } from './_app.forecasts.$forecastId_.exceptions_.$forecastExceptionId.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.exception.sku ?? 'Exception'} ${data?.exception.weekStart ?? ''} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: pageTitle(
+      matches,
+      'forecastException',
+      data && `${data.exception.sku} ${data.exception.weekStart}`,
+    ),
+  },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -17,9 +17,10 @@ import {
 import { runService } from '#app/features/service-context.server.ts'
 import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? 'Forecast'} · Import · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecastImport', data?.name) },
 ]
 
 // Remix sends an action's headers only through this export (Connection: close after a refused upload).

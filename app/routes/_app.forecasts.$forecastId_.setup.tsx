@@ -16,12 +16,13 @@ import { getForecastSetup } from '#app/features/forecasts/get-forecast-setup.ser
 import type { SetupValues } from '#app/features/forecasts/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { readSearch } from '#app/lib/query.ts'
 import { forecastSetupAction, type Refusal } from './_app.forecasts.$forecastId_.setup.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.forecast.name ?? 'Forecast'} · Setup · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecastSetup', data?.forecast.name) },
 ]
 
 const ROWS_PER_PAGE = 100

@@ -28,12 +28,13 @@ import { PublishVersionSchema } from '#app/features/forecasts/version-schemas.ts
 import { runService } from '#app/features/service-context.server.ts'
 import { attempt, errorResponse, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 const PAGE_SIZE = 25
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.forecast.name ?? 'Forecast'} · Versions · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'forecastVersions', data?.forecast.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -14,14 +14,19 @@ import { compareVersions } from '#app/features/forecasts/compare-versions.server
 import { useForecastReloads } from '#app/features/forecasts/use-forecast-live.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
 const CELLS_PAGE = 50
 const PRODUCTS_PAGE = 25
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
-    title: `${data?.comparison.forecast.name ?? 'Forecast'} · v${data?.comparison.version.number ?? ''} · Tandem`,
+    title: pageTitle(
+      matches,
+      'forecastVersion',
+      data && `${data.comparison.forecast.name} · v${data.comparison.version.number}`,
+    ),
   },
 ]
 

@@ -13,9 +13,10 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listForecasts } from '#app/features/forecasts/list-forecasts.server.ts'
 import { forecastListStatuses } from '#app/features/forecasts/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readListQuery } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Forecasts · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'forecasts') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'forecasts:read')

@@ -20,8 +20,9 @@ import { runService } from '#app/features/service-context.server.ts'
 import { addDays, todayIn } from '#app/lib/dates.ts'
 import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New forecast plan · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'newForecast') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'forecasts:write')

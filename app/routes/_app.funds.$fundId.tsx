@@ -27,11 +27,12 @@ import { listPartnerships } from '#app/features/partners/list-partnerships.serve
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, attempt, notFound, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney, parseAmount } from '#app/lib/money.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.fund.name ?? 'Fund'} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'fund', data?.fund.name) },
 ]
 
 const readRule = (value: FormDataEntryValue | null): AllocationRule =>

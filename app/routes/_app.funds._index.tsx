@@ -20,9 +20,10 @@ import { FundSchema } from '#app/features/funds/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney } from '#app/lib/money.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Funds · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'funds') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'funds:read')

@@ -20,9 +20,10 @@ import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
 import { orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.invoice.number ?? 'Invoice'} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'invoice', data?.invoice.number) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

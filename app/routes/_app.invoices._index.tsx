@@ -15,9 +15,10 @@ import { listInvoices } from '#app/features/invoices/list-invoices.server.ts'
 import { readInvoiceFilters } from '#app/features/invoices/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Invoices · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'invoices') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'invoices:read')

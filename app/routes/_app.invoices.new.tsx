@@ -18,8 +18,9 @@ import { createInvoice } from '#app/features/invoices/create-invoice.server.ts'
 import { NewInvoiceSchema } from '#app/features/invoices/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New invoice · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'newInvoice') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'invoices:write')

@@ -13,9 +13,10 @@ import { listNotifications } from '#app/features/notifications/list-notification
 import { markAllNotificationsRead } from '#app/features/notifications/mark-notifications-read.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Notifications · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'notifications') }]
 
 const PAGE_SIZE = 25
 const NotificationsActionSchema = z.object({ intent: z.literal('markAllRead') })

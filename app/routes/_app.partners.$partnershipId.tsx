@@ -14,14 +14,17 @@ import { listPartnershipPeople } from '#app/features/partners/list-partnership-p
 import { statusIntents } from '#app/features/partners/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 import { statusAction } from './_app.partners.$partnershipId.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
-    title: data
-      ? `${(data.partnership.isHost ? data.partnership.partner : data.partnership.host).name} · Partners · Tandem`
-      : 'Partners · Tandem',
+    title: pageTitle(
+      matches,
+      'partners',
+      data && (data.partnership.isHost ? data.partnership.partner : data.partnership.host).name,
+    ),
   },
 ]
 

@@ -12,9 +12,10 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listPartnerships } from '#app/features/partners/list-partnerships.server.ts'
 import { readPartnerFilters } from '#app/features/partners/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Partners · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'partners') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'partners:read')

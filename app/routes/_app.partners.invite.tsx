@@ -22,9 +22,10 @@ import { invitePartner } from '#app/features/invitations/invite-partner.server.t
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, forbidden } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Invite a partner · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'invitePartner') }]
 
 export const headers = keepRetryAfter
 

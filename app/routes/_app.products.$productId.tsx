@@ -13,12 +13,13 @@ import { keepsCatalogue } from '#app/features/products/access.server.ts'
 import { getProduct } from '#app/features/products/get-product.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { IdSchema } from '#app/lib/ids.ts'
 import { bpToPercent, toDecimalString } from '#app/lib/money.ts'
 import { productAction } from './_app.products.$productId.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.product.sku} · Products · Tandem` : 'Products · Tandem' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'products', data?.product.sku) },
 ]
 
 const notices = ['created', 'saved', 'activated', 'deactivated'] as const

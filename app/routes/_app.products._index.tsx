@@ -13,9 +13,10 @@ import { keepsCatalogue } from '#app/features/products/access.server.ts'
 import { listProducts } from '#app/features/products/list-products.server.ts'
 import { readProductFilters } from '#app/features/products/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Products · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'products') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'products:read')

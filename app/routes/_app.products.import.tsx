@@ -10,8 +10,9 @@ import { importProductsCsv } from '#app/features/products/import-products-csv.se
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '#app/features/products/limits.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Import products · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'importProducts') }]
 
 // Remix sends an action's headers only through this export (Connection: close after a refused upload).
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders

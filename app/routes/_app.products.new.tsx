@@ -19,8 +19,9 @@ import { ProductSchema } from '#app/features/products/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { attempt } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New product · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'newProduct') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'products:manage')

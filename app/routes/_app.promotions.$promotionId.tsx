@@ -34,11 +34,12 @@ import {
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, attempt, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney, minorUnitExponent, parseAmount, scaledToString } from '#app/lib/money.ts'
 import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.promotion.name ?? 'Promotion'} · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'promotion', data?.promotion.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

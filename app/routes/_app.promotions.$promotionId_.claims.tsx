@@ -13,14 +13,15 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getPromotionClaims } from '#app/features/claims/get-promotion-claims.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { fileClaimAction } from './_app.promotions.$promotionId_.claims.server.ts'
 
 const PAGE_SIZE = 20
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.promotion.name ?? 'Promotion'} · Claims · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'claims', data?.promotion.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -15,9 +15,10 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getPromotionOutcome } from '#app/features/promotions/get-promotion-outcome.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.promotion.name ?? 'Promotion'} · Outcome · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'promotionOutcome', data?.promotion.name) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -39,11 +39,12 @@ import {
 import { runService } from '#app/features/service-context.server.ts'
 import { AppError, attempt, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readSearch } from '#app/lib/query.ts'
 import { useRecordChanges } from '#app/lib/realtime/use-record-changes.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.promotion.name ?? 'Promotion'} · Products and volumes · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'promotionVolumes', data?.promotion.name) },
 ]
 
 // A save answers 409 or 422 when some cells were not saved, and Remix skips reloading after an error status: the

@@ -14,9 +14,10 @@ import { volumeRights } from '#app/features/promotions/volume-rights.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { csvImportResponse } from '#app/lib/csv-import-response.server.ts'
 import { orRespond } from '#app/lib/errors.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? 'Promotion'} · Import actuals · Tandem` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, 'importActuals', data?.name) },
 ]
 
 // Remix sends an action's headers only through this export (Connection: close after a refused upload).

@@ -10,11 +10,12 @@ import { can } from '#app/features/auth/permissions.ts'
 import { requirePermission } from '#app/features/auth/require.server.ts'
 import { listPromotions } from '#app/features/promotions/list-promotions.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { readListQuery } from '#app/lib/pagination.ts'
 import { promotionStatuses } from '#db/schema/promotions.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Promotions · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'promotions') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')

@@ -12,11 +12,12 @@ import { calendarRange } from '#app/features/promotions/calendar.ts'
 import { listCalendar, listCalendarPartners } from '#app/features/promotions/list-calendar.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 import { readSearch } from '#app/lib/query.ts'
 import { type PromotionStatus, promotionStatuses } from '#db/schema/promotions.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Promotion calendar · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'promotionCalendar') }]
 
 const LANES_PER_PAGE = 25
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -15,8 +15,9 @@ import { promotionFormReply } from '#app/features/promotions/form-reply.server.t
 import { createPromotion } from '#app/features/promotions/save-promotion.server.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New promotion · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'newPromotion') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:write')

@@ -12,8 +12,9 @@ import { requirePermission } from '#app/features/auth/require.server.ts'
 import { getProgramView, listProgramFunds } from '#app/features/promotions/get-program-view.server.ts'
 import { readProgramFilter } from '#app/features/promotions/program-filter.ts'
 import { runService } from '#app/features/service-context.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Program view · Promotions · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'programView') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'promotions:read')

@@ -20,9 +20,10 @@ import { EditQuoteSchema } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { notFound, orRespond } from '#app/lib/errors.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { scaledToString, toDecimalString } from '#app/lib/money.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Edit quote · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'editQuote') }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'quotes:write')

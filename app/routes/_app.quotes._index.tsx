@@ -14,9 +14,10 @@ import { quoteDisplayStatuses } from '#app/features/quotes/quote-status.ts'
 import { readQuoteFilters } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { todayIn } from '#app/lib/dates.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { readPage } from '#app/lib/pagination.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Quotes · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'quotes') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'quotes:read')

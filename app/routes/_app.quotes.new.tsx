@@ -19,8 +19,9 @@ import { NewQuoteSchema } from '#app/features/quotes/schemas.ts'
 import { runService } from '#app/features/service-context.server.ts'
 import { addDays, todayIn } from '#app/lib/dates.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New quote · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'newQuote') }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, 'quotes:write')

@@ -14,9 +14,10 @@ import { ForgotPasswordSchema } from '#app/features/auth/invitation-schemas.ts'
 import { requestPasswordReset } from '#app/features/auth/request-password-reset.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
 import { resolveLocale } from '#app/lib/i18n/i18n.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Reset your password · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'forgotPassword') }]
 
 export const headers = keepRetryAfter
 

@@ -21,9 +21,10 @@ import { AcceptExistingUserSchema, AcceptNewUserSchema } from '#app/features/aut
 import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { acceptInvitation, findInvitation } from '#app/features/invitations/accept-invitation.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import { consumeRateLimit, keepRetryAfter, tooManyRequests } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Accept invitation · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'acceptInvitation') }]
 
 export const headers = keepRetryAfter
 

@@ -21,6 +21,7 @@ import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { sessionCookie } from '#app/features/auth/session.server.ts'
 import { signIn } from '#app/features/auth/sign-in.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 import {
   consumeRateLimit,
   keepRetryAfter,
@@ -29,7 +30,7 @@ import {
   tooManyRequests,
 } from '#app/lib/rate-limit.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'signIn') }]
 
 export const headers = keepRetryAfter
 

@@ -20,8 +20,9 @@ import { checkPasswordResetToken, resetPassword } from '#app/features/auth/reset
 import { NewPasswordSchema } from '#app/features/auth/schemas.ts'
 import { clearSessionCookie } from '#app/features/auth/session.server.ts'
 import { readForm } from '#app/lib/form.server.ts'
+import { pageTitle } from '#app/lib/i18n/page-title.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Choose a new password · Tandem' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'resetPassword') }]
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? ''
 

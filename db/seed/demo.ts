@@ -79,6 +79,14 @@ export const demoOrgs: DemoOrg[] = [
     people: [{ email: 'portal@pars.test', name: 'پریسا رضایی', role: 'portal' }],
   },
   {
+    key: 'carmel',
+    kind: 'customer',
+    name: 'חנויות כרמל',
+    code: 'CARMEL',
+    locale: 'he',
+    people: [{ email: 'portal@carmel.test', name: 'נועה כהן', role: 'portal' }],
+  },
+  {
     key: 'zenith',
     kind: 'manufacturer',
     name: 'Zenith Tools',
@@ -93,6 +101,7 @@ const demoPartnerships = [
   { host: 'acme', partner: 'delta', kind: 'channel', tier: 'platinum', status: 'suspended' },
   { host: 'acme', partner: 'evergreen', kind: 'customer', tier: 'standard', status: 'active' },
   { host: 'acme', partner: 'farsi', kind: 'customer', tier: 'standard', status: 'active' },
+  { host: 'acme', partner: 'carmel', kind: 'customer', tier: 'standard', status: 'active' },
   { host: 'zenith', partner: 'brightside', kind: 'channel', tier: 'bronze', status: 'active' },
 ] as const
 

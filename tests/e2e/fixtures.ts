@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
+import type { Locale } from '#app/lib/i18n/config.ts'
 import { readState } from './state.ts'
 
 export type { Page }
@@ -136,7 +137,7 @@ export function linkIn(mail: Mail, pathname: string): string {
 type Messages = { [key: string]: string | Messages }
 
 /** A message from app/locales/<locale>/<ns>.json, e.g. text('fa', 'auth', 'login.title'). */
-export function text(locale: 'en' | 'fa', ns: string, key: string): string {
+export function text(locale: Locale, ns: string, key: string): string {
   const file = path.resolve(import.meta.dirname, `../../app/locales/${locale}/${ns}.json`)
   let node: string | Messages = JSON.parse(readFileSync(file, 'utf8')) as Messages
   for (const part of key.split('.')) {

@@ -16,6 +16,7 @@ test('choosing فارسی on the sign-in page renders it right to left, in Persi
   await expect(html(page)).toHaveAttribute('lang', 'fa')
   await expect(page.getByRole('heading', { name: text('fa', 'auth', 'login.title') })).toBeVisible()
   await expect(page.getByLabel(text('fa', 'auth', 'login.email'))).toBeVisible()
+  await expect(page).toHaveTitle(`${text('fa', 'common', 'titles.signIn')} · Tandem`)
 })
 
 test('a Persian portal customer gets a mirrored shell, and English mirrors it back', async ({ page }) => {

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LocalTime } from '#app/components/admin/local-time.tsx'
 import { type ChannelMember, type MessageDTO, quickReactions } from '#app/features/chat/message-types.ts'
+import { formatBytes } from '#app/features/documents/names.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
 import { MessageBody } from './message-body.tsx'
 
 type Props = {
@@ -14,15 +16,9 @@ type Props = {
   onChange: (message: MessageDTO, fields: [string, string][]) => Promise<string | null>
 }
 
-function formatSize(bytes: number) {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
 /** One message: author, time, reply context, text, files, reactions, and the author's edit/delete. */
 export function MessageItem({ message, me, members, canPost, seenBy, onReply, onChange }: Props) {
-  const { t } = useTranslation('chat')
+  const { t, i18n } = useTranslation('chat')
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(message.body)
   const [error, setError] = useState<string | null>(null)
@@ -107,7 +103,7 @@ export function MessageItem({ message, me, members, canPost, seenBy, onReply, on
                 href={`/files/${a.documentId}`}
                 className="inline-flex items-center gap-1 rounded border border-slate-300 px-2 py-1 text-xs text-brand-700 hover:bg-white"
               >
-                📎 {a.name} <span className="text-slate-500">({formatSize(a.byteSize)})</span>
+                📎 {a.name} <span className="text-slate-500">({formatBytes(a.byteSize, i18n.language)})</span>
               </a>
             </li>
           ))}
@@ -130,7 +126,7 @@ export function MessageItem({ message, me, members, canPost, seenBy, onReply, on
               }
               className={`rounded-full border px-2 text-xs ${r.userIds.includes(me) ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
             >
-              {r.emoji} {r.count}
+              {r.emoji} {formatNumber(r.count, i18n.language)}
             </button>
           ))}
           {canPost ? (

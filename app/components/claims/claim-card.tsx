@@ -69,7 +69,7 @@ export function ClaimCard({
               href={`/claims/${claim.id}/proofs/${p.id}/download`}
               className="rounded bg-slate-100 px-2 py-0.5 text-slate-800 hover:underline"
             >
-              {p.fileName} ({formatBytes(p.size)})
+              {p.fileName} ({formatBytes(p.size, i18n.language)})
             </a>
           </li>
         ))}

@@ -18,7 +18,7 @@ export type ProofItem = {
 
 /** A claim's proof files: previews for images and PDFs, a short-lived download link for each. */
 export function ProofList({ claimId, proofs }: { claimId: string; proofs: ProofItem[] }) {
-  const { t } = useTranslation('claims')
+  const { t, i18n } = useTranslation('claims')
   if (proofs.length === 0) return <p className="text-sm text-slate-600">{t('detail.noProofs')}</p>
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -38,7 +38,8 @@ export function ProofList({ claimId, proofs }: { claimId: string; proofs: ProofI
             )}
             <p className="break-all text-sm font-medium text-slate-900">{p.fileName}</p>
             <p className="text-xs text-slate-600">
-              {formatBytes(p.size)} · {t('detail.uploaded', { name: p.uploadedBy ?? t('detail.someone') })} ·{' '}
+              {formatBytes(p.size, i18n.language)} ·{' '}
+              {t('detail.uploaded', { name: p.uploadedBy ?? t('detail.someone') })} ·{' '}
               <LocalTime value={p.createdAt} />
             </p>
             <a href={`${base}/download`} className="mt-1 inline-block text-sm text-brand-700 hover:underline">

@@ -38,7 +38,7 @@ function sendFile(url: string, file: File, onProgress: (sent: number) => void) {
  * bar each, and each ends with what happened (new file, new version N, or why it was refused).
  */
 export function UploadFiles({ folderId, maxBytes }: { folderId: string; maxBytes: number }) {
-  const { t } = useTranslation('files')
+  const { t, i18n } = useTranslation('files')
   const inputId = useId()
   const [items, setItems] = useState<Item[]>([])
   const [dragging, setDragging] = useState(false)
@@ -62,7 +62,10 @@ export function UploadFiles({ folderId, maxBytes }: { folderId: string; maxBytes
     busy.current = true
     for (const item of queued) {
       if (item.size > maxBytes) {
-        update(item.key, { state: 'failed', message: t('errors.tooLarge', { max: formatBytes(maxBytes) }) })
+        update(item.key, {
+          state: 'failed',
+          message: t('errors.tooLarge', { max: formatBytes(maxBytes, i18n.language) }),
+        })
         continue
       }
       update(item.key, { state: 'uploading' })
@@ -80,7 +83,7 @@ export function UploadFiles({ folderId, maxBytes }: { folderId: string; maxBytes
       } else {
         const message = body.error
           ? body.error.startsWith('files:')
-            ? t(body.error, { max: formatBytes(body.maxBytes ?? maxBytes) })
+            ? t(body.error, { max: formatBytes(body.maxBytes ?? maxBytes, i18n.language) })
             : body.error
           : t('errors.server')
         update(item.key, { state: 'failed', message })
@@ -110,7 +113,7 @@ export function UploadFiles({ folderId, maxBytes }: { folderId: string; maxBytes
           void upload([...e.dataTransfer.files])
         }}
       >
-        <p className="text-slate-600">{t('upload.drop', { max: formatBytes(maxBytes) })}</p>
+        <p className="text-slate-600">{t('upload.drop', { max: formatBytes(maxBytes, i18n.language) })}</p>
         <label
           htmlFor={inputId}
           className="mt-2 inline-block cursor-pointer font-medium text-brand-700 underline"
@@ -139,7 +142,10 @@ export function UploadFiles({ folderId, maxBytes }: { folderId: string; maxBytes
               <div className="flex justify-between gap-2">
                 <span className="truncate font-medium">{item.name}</span>
                 <span className="shrink-0 text-xs text-slate-500">
-                  {t('upload.bytes', { sent: formatBytes(item.sent), total: formatBytes(item.size) })}
+                  {t('upload.bytes', {
+                    sent: formatBytes(item.sent, i18n.language),
+                    total: formatBytes(item.size, i18n.language),
+                  })}
                 </span>
               </div>
               {item.state === 'uploading' || item.state === 'waiting' ? (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PartnershipDetail } from '#app/features/partners/get-partnership.server.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
 import { formatDate } from './format.ts'
 import { PartnershipStatusBadge } from './partnership-status-badge.tsx'
 
@@ -60,7 +61,7 @@ export function PartnershipOverview({ partnership, timeZone }: { partnership: De
         </Item>
         <Item label={t('detail.created')}>{date(partnership.createdAt)}</Item>
         <Item label={t('detail.updated')}>{date(partnership.updatedAt)}</Item>
-        <Item label={t('detail.version')}>{partnership.version}</Item>
+        <Item label={t('detail.version')}>{formatNumber(partnership.version, i18n.language)}</Item>
       </dl>
     </section>
   )

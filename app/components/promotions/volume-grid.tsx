@@ -11,6 +11,7 @@ import {
   type PendingEdit,
   typedName,
 } from '#app/features/promotions/volume-grid-form.ts'
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
 
 export type GridCell = { baseline: number; actual: number | null; version: number }
 export type GridConflict = { theirs: number | null; by: string | null }
@@ -212,7 +213,9 @@ export function VolumeGrid({
             </td>
           )
         })}
-        <td className="px-3 py-1.5 text-end font-medium tabular-nums text-slate-900">{total}</td>
+        <td className="px-3 py-1.5 text-end font-medium tabular-nums text-slate-900">
+          {formatNumber(total, i18n.language)}
+        </td>
       </tr>
     )
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { roles } from '#app/features/auth/permissions.ts'
+import { supportedLngs } from '#app/lib/i18n/config.ts'
 
 // Shared by the routes (server and client-side checks) and the services. Messages are i18n keys.
 
@@ -15,7 +16,8 @@ export function currencyOptions() {
   return [...currencies].sort()
 }
 
-export const orgLocales = ['en', 'fa'] as const
+// Every language the app ships can be an organization's default.
+export const orgLocales = supportedLngs
 
 export const OrgSettingsSchema = z.object({
   name: z

@@ -1,3 +1,4 @@
+import { formatNumber } from '#app/lib/i18n/format-number.ts'
 import { bidiControls } from '#app/lib/storage/disposition.ts'
 
 /**
@@ -24,8 +25,8 @@ export function versionedName(name: string, version: number, current: number) {
   return dot > 0 ? `${name.slice(0, dot)} (v${version})${name.slice(dot)}` : `${name} (v${version})`
 }
 
-export function formatBytes(bytes: number) {
-  if (bytes < 1024) return `${bytes} B`
+export function formatBytes(bytes: number, locale = 'en') {
+  if (bytes < 1024) return `${formatNumber(bytes, locale)} B`
   const units = ['KB', 'MB', 'GB', 'TB']
   let value = bytes / 1024
   let unit = 0
@@ -33,5 +34,5 @@ export function formatBytes(bytes: number) {
     value /= 1024
     unit++
   }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
+  return `${formatNumber(value, locale, { fractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`
 }

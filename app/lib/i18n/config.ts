@@ -1,6 +1,7 @@
+import { formatInterpolation } from './format-number.ts'
 import { resources } from './resources.ts'
 
-export const supportedLngs = ['en', 'fa'] as const
+export const supportedLngs = ['en', 'fa', 'he'] as const
 export type Locale = (typeof supportedLngs)[number]
 export const fallbackLng: Locale = 'en'
 const rtl = new Set<string>(['fa', 'ar', 'he', 'ur'])
@@ -19,5 +20,6 @@ export const i18nConfig = {
   defaultNS: 'common',
   ns: Object.keys(resources.en),
   resources,
-  interpolation: { escapeValue: false },
+  // Numbers in translated text use the language's digits (Persian ۳۰, not 30).
+  interpolation: { escapeValue: false, alwaysFormat: true, format: formatInterpolation },
 }

@@ -48,6 +48,31 @@ import faProducts from '#app/locales/fa/products.json'
 import faPromotions from '#app/locales/fa/promotions.json'
 import faQuotes from '#app/locales/fa/quotes.json'
 import faVolumes from '#app/locales/fa/volumes.json'
+import heAccount from '#app/locales/he/account.json'
+import heAdmin from '#app/locales/he/admin.json'
+import heAuth from '#app/locales/he/auth.json'
+import heBilling from '#app/locales/he/billing.json'
+import heCalendar from '#app/locales/he/calendar.json'
+import heChat from '#app/locales/he/chat.json'
+import heClaims from '#app/locales/he/claims.json'
+import heCommon from '#app/locales/he/common.json'
+import heDocuments from '#app/locales/he/documents.json'
+import heDownloads from '#app/locales/he/downloads.json'
+import heEmails from '#app/locales/he/emails.json'
+import heFiles from '#app/locales/he/files.json'
+import heForecastExceptions from '#app/locales/he/forecastExceptions.json'
+import heForecastSetup from '#app/locales/he/forecastSetup.json'
+import heForecasts from '#app/locales/he/forecasts.json'
+import heForecastVersions from '#app/locales/he/forecastVersions.json'
+import heFunds from '#app/locales/he/funds.json'
+import heInvoices from '#app/locales/he/invoices.json'
+import heNotifications from '#app/locales/he/notifications.json'
+import heOutcome from '#app/locales/he/outcome.json'
+import hePartners from '#app/locales/he/partners.json'
+import heProducts from '#app/locales/he/products.json'
+import hePromotions from '#app/locales/he/promotions.json'
+import heQuotes from '#app/locales/he/quotes.json'
+import heVolumes from '#app/locales/he/volumes.json'
 
 // One namespace per feature area, so each area's strings live beside each other.
 export const resources = {
@@ -104,6 +129,33 @@ export const resources = {
     forecastExceptions: faForecastExceptions,
     forecastVersions: faForecastVersions,
     forecastSetup: faForecastSetup,
+  },
+  he: {
+    common: heCommon,
+    documents: heDocuments,
+    auth: heAuth,
+    partners: hePartners,
+    products: heProducts,
+    quotes: heQuotes,
+    invoices: heInvoices,
+    billing: heBilling,
+    downloads: heDownloads,
+    admin: heAdmin,
+    account: heAccount,
+    emails: heEmails,
+    chat: heChat,
+    files: heFiles,
+    funds: heFunds,
+    promotions: hePromotions,
+    volumes: heVolumes,
+    calendar: heCalendar,
+    claims: heClaims,
+    notifications: heNotifications,
+    outcome: heOutcome,
+    forecasts: heForecasts,
+    forecastExceptions: heForecastExceptions,
+    forecastVersions: heForecastVersions,
+    forecastSetup: heForecastSetup,
   },
 } as const
 
