@@ -1,5 +1,5 @@
 /**
- * Money is an integer number of minor units plus an ISO 4217 currency (DESIGN.md §2). This module is the one place
+ * Money is an integer number of minor units plus an ISO 4217 currency (docs/architecture.md, “Who checks what”). This module is the one place
  * that computes line and document totals.
  *
  * Rounding (per line, half away from zero, in this order):

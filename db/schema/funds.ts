@@ -21,7 +21,7 @@ export type FundProgram = (typeof fundPrograms)[number]
 
 /**
  * A co-op or MDF budget of a manufacturer (org_id) for a period, in one currency. Its size is not a column: it is
- * the sum of its fund-level ledger entries (DESIGN.md §8, money moves only by entries).
+ * the sum of its fund-level ledger entries (docs/architecture.md, “Money and records edited by two people”, money moves only by entries).
  */
 export const funds = pgTable(
   'funds',

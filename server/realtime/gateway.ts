@@ -72,7 +72,7 @@ const TYPING_EVERY_MS = 1500
 const addressRoom = (address: string) => `address:${address}`
 
 /**
- * The socket.io gateway (DESIGN.md §4): sockets only receive. A connection is accepted from our own Origin with a
+ * The socket.io gateway (docs/architecture.md, “Pushes (realtime)”): sockets only receive. A connection is accepted from our own Origin with a
  * valid session cookie, within the per-session and per-address caps; every room join re-reads the session and is
  * checked like opening the page; an identity change re-authorizes the sockets concerned (publish.server.ts →
  * reauthorize) and ending the session closes them (→ disconnectSession).

@@ -6,7 +6,7 @@ import { actionUrl, dataUrl, type Endpoint, endpointsOf, fillPattern } from './r
 import { createWorld, type Identity, identities, leaksIn, type World } from './world.ts'
 
 /**
- * DESIGN.md §3: every route × every role × a record of another org is refused, and no page ever shows another
+ * docs/architecture.md, “Who checks what”: every route × every role × a record of another org is refused, and no page ever shows another
  * org's data. Generated from the built server's route list, so routes added later are covered without edits.
  *
  * Statuses accepted for a signed-in user and a FOREIGN record:

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Harness, startHarness } from './harness.ts'
 
 /**
- * DESIGN.md §3: no route reads a body past its limit. Memory is measured by `npm run bench:body-limit`; here the
+ * docs/architecture.md, “Who checks what”: no route reads a body past its limit. Memory is measured by `npm run bench:body-limit`; here the
  * answers: 413 for an oversize body, before it is sent when its length is declared, and a server that goes on
  * answering afterwards.
  */

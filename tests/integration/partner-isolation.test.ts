@@ -6,7 +6,7 @@ import { type Harness, signInAs, startHarness } from './harness.ts'
 import { createWorld, type World } from './world.ts'
 
 // The access matrix checks everyone against a foreign manufacturer's world. This checks the closer neighbour:
-// a partner of host A must see its own partnership with A and nothing else of A's (DESIGN.md §1: "must never see
+// a partner of host A must see its own partnership with A and nothing else of A's (docs/architecture.md, “Partnerships and sides”: "must never see
 // another partner's anything").
 
 let h: Harness

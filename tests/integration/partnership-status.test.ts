@@ -50,7 +50,7 @@ import { promotionPlan } from './promotion-plan.ts'
 import { asCaller, type Caller, hostCaller, retailerCaller } from './service-context.ts'
 import { createWorld, type World } from './world.ts'
 
-// A partnership's status bounds what its sides may do (DESIGN.md §3, decision 0024): once the host suspends or
+// A partnership's status bounds what its sides may do (docs/architecture.md, “Who checks what”, decision 0024): once the host suspends or
 // ends it, no promotion, funding request, claim, volume, quote or invoice is written by either side; on a
 // suspended one, issued invoices are still paid. Every record below is made while the partnership is active.
 

@@ -11,7 +11,7 @@ import { asSystem } from '#db/tenant.ts'
 import { type Harness, signInAs, startHarness } from './harness.ts'
 import { collect, connected, connectSocket, joinChannel, nextEvent } from './socket-client.ts'
 
-// Identity changes while sockets live (DESIGN.md §3): switching org, deactivation, a role change, removal from an
+// Identity changes while sockets live (docs/architecture.md, “Who checks what”): switching org, deactivation, a role change, removal from an
 // org, and a partnership's suspension or end take effect on open sockets at once. After the change no push reaches
 // the socket from a room it may no longer open, and joining that room again is refused.
 

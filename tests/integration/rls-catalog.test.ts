@@ -16,7 +16,7 @@ import { publicTables, rowsOf, scopeCondition } from './records.ts'
 import { createWorld, type World } from './world.ts'
 
 /**
- * DESIGN.md §3, the database lock, read from the catalog: it fails when a table is added without row-level
+ * docs/architecture.md, “Who checks what”, the database lock, read from the catalog: it fails when a table is added without row-level
  * security, so a forgotten `tandem_protect(...)` cannot ship. Runs on PGlite and on PostgreSQL.
  */
 

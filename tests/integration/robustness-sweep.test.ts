@@ -6,7 +6,7 @@ import { type Probe, probesFor, rawRequest, serverFault } from './sweep-probes.t
 import { createSweepWorld, recordFor, type SweepWorld } from './sweep-world.ts'
 
 /**
- * DESIGN.md §3: every route answers malformed input with a 4xx. Generated from the built server's route list:
+ * docs/architecture.md, “Who checks what”: every route answers malformed input with a 4xx. Generated from the built server's route list:
  * every route × {malformed multipart, broken url-encoding, JSON sent to a form action, NUL and 20-digit numbers
  * in every query parameter it reads, invalid ids in path params, an oversize body}, as an anonymous visitor and as
  * a manager of an org with real records behind every param. Never a 5xx, never a stack trace in the body.

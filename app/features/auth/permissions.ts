@@ -52,7 +52,7 @@ const matrix = {
 
 export type Permission = keyof typeof matrix
 
-/** Roles that see only the records they own (DESIGN.md §2). */
+/** Roles that see only the records they own (docs/architecture.md, “Who checks what”). */
 export function seesOwnOnly(role: Role): boolean {
   return role === 'member_own'
 }

@@ -95,7 +95,7 @@ export async function validateSession(id: string) {
 
 export async function invalidateSession(sessionId: string) {
   await asSystem((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)))
-  // Open sockets of an ended session are closed at once (DESIGN.md §4), not at their next request.
+  // Open sockets of an ended session are closed at once (docs/architecture.md, “Pushes (realtime)”), not at their next request.
   disconnectSessions([sessionId])
 }
 

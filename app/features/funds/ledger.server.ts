@@ -9,7 +9,7 @@ import { type AllocationBalance, allocationBalance } from './balances.ts'
 type Source = { type: string; id: string }
 
 /**
- * The only way money moves (DESIGN.md §8): one appended entry, after the balance it affects was checked under a row
+ * The only way money moves (docs/architecture.md, “Money and records edited by two people”): one appended entry, after the balance it affects was checked under a row
  * lock — the fund's row for allocating, the allocation's for committing, releasing and spending — so two
  * concurrent moves can never both pass a check that only one of them fits. The locks are FOR NO KEY UPDATE: they
  * exclude each other but not the key-share locks that inserting an entry (its foreign keys) takes, which would

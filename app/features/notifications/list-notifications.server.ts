@@ -4,7 +4,7 @@ import { notifications, users } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 
 // Row-level security already limits notifications to the caller's own in this org; the `where` says so too, so
-// the list, the count and the mark can never disagree (DESIGN.md §3).
+// the list, the count and the mark can never disagree (docs/architecture.md, “Who checks what”).
 const mine = (ctx: ServiceContext) =>
   and(eq(notifications.userId, ctx.userId), eq(notifications.orgId, ctx.orgId))
 

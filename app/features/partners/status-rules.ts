@@ -8,7 +8,7 @@ import { type PartnershipStatus, partnershipStatuses } from '#db/schema/partners
 export type PartnershipAction = 'read' | 'pay' | 'write'
 
 /**
- * The one table of what a partnership's status allows (DESIGN.md §3, docs/decisions/0024): roles decide who,
+ * The one table of what a partnership's status allows (docs/architecture.md, “Who checks what”, docs/decisions/0024): roles decide who,
  * this decides when. Invited has nothing shared yet; suspended keeps history and lets money already owed be
  * paid; ended is a read-only archive.
  */

@@ -1,5 +1,5 @@
 /**
- * How app code pushes to connected browsers (DESIGN.md §4: the socket only pushes). The socket.io gateway in
+ * How app code pushes to connected browsers (docs/architecture.md, “Pushes (realtime)”: the socket only pushes). The socket.io gateway in
  * server/realtime registers itself here at start; without it (scripts, a job-only process) pushes are dropped,
  * which loses nothing because every pushed thing is stored first and clients catch up by id.
  *

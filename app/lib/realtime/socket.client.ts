@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client'
 
-// The browser's one socket. It only receives (DESIGN.md §4): messages are sent over HTTP. socket.io-client is
+// The browser's one socket. It only receives (docs/architecture.md, “Pushes (realtime)”): messages are sent over HTTP. socket.io-client is
 // imported on first use, so server rendering never loads it.
 
 export type ChannelHandlers = {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 
 /**
- * Where documents and generated files live (DESIGN.md §6): a local folder by default, S3 when configured.
+ * Where documents and generated files live (docs/architecture.md, “Runtime modes”): a local folder by default, S3 when configured.
  * Keys are chosen by the app (random, never from a user's file name); callers never see a path or a bucket.
  */
 export interface Storage {
