@@ -3,6 +3,7 @@ import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
 import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { organizations } from '#db/schema/index.ts'
 import { partyOf } from '../billing/party.server.ts'
+import { pdfLine } from '../billing/pdf-line.ts'
 import { totalsOf } from '../billing/price-lines.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { getInvoice } from './get-invoice.server.ts'
@@ -33,19 +34,7 @@ export async function invoicePdfData(
     dueDate: invoice.dueDate,
     seller: await partyOf(ctx.tx, detail.parties.seller.id),
     buyer: await partyOf(ctx.tx, detail.parties.buyer.id),
-    lines: lines.map((l) => ({
-      position: l.position,
-      sku: l.sku,
-      description: l.description,
-      quantity: l.quantity,
-      unit: l.unit,
-      unitPrice: l.unitPrice,
-      discountBp: l.discountBp,
-      taxRateBp: l.taxRateBp,
-      net: l.net,
-      tax: l.tax,
-      total: l.total,
-    })),
+    lines: lines.map(pdfLine),
     totals: {
       subtotal: invoice.subtotal,
       taxes: totals.taxes,

@@ -1,6 +1,7 @@
 import { getFixedT } from '#app/lib/i18n/i18n.server.ts'
 import type { PdfDocument } from '#app/lib/pdf/model.ts'
 import { partyOf } from '../billing/party.server.ts'
+import { pdfLine } from '../billing/pdf-line.ts'
 import { totalsOf } from '../billing/price-lines.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { getQuote } from './get-quote.server.ts'
@@ -33,17 +34,7 @@ export async function quotePdfData(
     seller: await partyOf(ctx.tx, detail.parties.seller.id),
     buyer: await partyOf(ctx.tx, detail.parties.buyer.id),
     lines: lines.map((l) => ({
-      position: l.position,
-      sku: l.sku,
-      description: l.description,
-      quantity: l.quantity,
-      unit: l.unit,
-      unitPrice: l.unitPrice,
-      discountBp: l.discountBp,
-      taxRateBp: l.taxRateBp,
-      net: l.net,
-      tax: l.tax,
-      total: l.total,
+      ...pdfLine(l),
       optional: l.optional,
       selected: accepted ? l.selected : false,
     })),
