@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import type { PartnershipAction } from '#app/features/partners/status-rules.ts'
 import { rowsOf } from '#db/rows.ts'
 import { asSystem } from '#db/tenant.ts'
 import type { Identity } from './world.ts'
@@ -44,6 +45,8 @@ export type Replay = {
    * refusal, which comes from the record's state, after authorization (a stranger gets 404 instead).
    */
   ownRefusal?: { status: number; error: string; why: string }
+  /** What it does to a partnership's records (decision 0024), when not `write`: the status matrix expects it allowed so. */
+  action?: PartnershipAction
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -177,6 +180,7 @@ export const replays: Record<string, Replay[]> = {
   'routes/_app.invoices.$invoiceId': [
     {
       label: 'record a payment',
+      action: 'pay',
       body: async () => ({
         form: {
           intent: 'payment',
@@ -207,7 +211,12 @@ export const replays: Record<string, Replay[]> = {
   ],
   'routes/_app.invoices.$invoiceId_.thread': thread('invoice'),
   'routes/_app.notifications.$notificationId': [
-    { label: 'open a notification', body: async () => ({ form: {} }) },
+    {
+      label: 'open a notification',
+      // A person's own notification marked read: reading, whatever partnership it speaks of.
+      action: 'read',
+      body: async () => ({ form: {} }),
+    },
   ],
   'routes/_app.partners.$partnershipId_.chat': [
     { label: "open the partnership's channel", body: async () => ({ form: {} }), noWrite: 'opened once' },

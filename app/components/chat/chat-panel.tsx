@@ -77,27 +77,29 @@ export function ChatPanel({
     return () => clearInterval(timer)
   }, [])
 
-  // Keep the view at the newest message unless the reader scrolled up; mark what is visible as read.
+  // Keep the view at the newest message unless the reader scrolled up; mark what is visible as read (a closed
+  // channel keeps no read marks: the server refuses them).
   const newest = chat.messages.at(-1)?.id ?? 0
+  const open = view.open
   useEffect(() => {
     const el = list.current
     if (el && stick.current) el.scrollTop = el.scrollHeight
-    if (newest > lastMarked.current && document.visibilityState === 'visible' && stick.current) {
+    if (open && newest > lastMarked.current && document.visibilityState === 'visible' && stick.current) {
       lastMarked.current = newest
       void markRead(channelId, newest)
     }
-  }, [newest, channelId])
+  }, [newest, channelId, open])
 
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible' && newest > lastMarked.current) {
+      if (open && document.visibilityState === 'visible' && newest > lastMarked.current) {
         lastMarked.current = newest
         void markRead(channelId, newest)
       }
     }
     document.addEventListener('visibilitychange', onVisible)
     return () => document.removeEventListener('visibilitychange', onVisible)
-  }, [newest, channelId])
+  }, [newest, channelId, open])
 
   // "Seen by": each other reader under the newest message they have read.
   const seenBy = useMemo(() => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { AppError } from '#app/lib/errors.ts'
 import { chatReads } from '#db/schema/index.ts'
 import type { ServiceContext } from '../service-context.server.ts'
 import { type FoundChannel, findChannel } from './find-channel.server.ts'
@@ -29,9 +30,13 @@ export async function markRead(ctx: ServiceContext, found: FoundChannel, lastRea
   return row?.lastReadId ?? null
 }
 
-/** The read-mark route: anyone who can open the channel may mark it read (viewers too). */
+/**
+ * The read-mark route: anyone who can open the channel may mark it read (viewers too), while its partnership
+ * takes writes (decision 0024 counts read marks in shared channels as writes).
+ */
 export async function markChannelRead(ctx: ServiceContext, channelId: string, lastReadId: number) {
   const found = await findChannel(ctx, channelId)
+  if (!found.open) throw new AppError('conflict', 'chat:errors.closed')
   const stored = await markRead(ctx, found, lastReadId)
   return { found, lastReadId: stored }
 }
