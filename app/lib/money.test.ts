@@ -163,3 +163,11 @@ describe('currencies', () => {
 function abs(n: bigint) {
   return n < 0n ? -n : n
 }
+
+describe('amounts in a currency that is not one', () => {
+  test('do not parse (a form with a tampered currency is refused, not a server error)', () => {
+    expect(parseAmount('10.00', 'USD¿\'"(')).toBeNull()
+    expect(parseAmount('10.00', 'usd')).toBeNull()
+    expect(parseAmount('10.00', '')).toBeNull()
+  })
+})

@@ -68,6 +68,8 @@ export function parseScaledDecimal(input: string, digits: number): bigint | null
 
 /** "12.5" USD → 1250. Null when the text is not an amount of that currency's precision. */
 export function parseAmount(input: string, currency: string): number | null {
+  // A tampered form's currency must read as "does not parse", not throw from Intl (a 500).
+  if (!exponents.has(currency) && !isCurrencyCode(currency)) return null
   const scaled = parseScaledDecimal(input, minorUnitExponent(currency))
   if (scaled === null) return null
   const n = Number(scaled)
